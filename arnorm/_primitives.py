@@ -1,0 +1,150 @@
+"""The three kinds of step a normalizer is made of, and how runs of them fuse.
+
+* :class:`CharMap` maps single code points to strings (``""`` deletes). It
+  needs no context, so adjacent maps compose into one map: one pass over the
+  text instead of several.
+* :class:`Rule` is a compiled pattern and its replacement, for anything that
+  depends on context (word-final letters, runs of spaces, pairs of quotes).
+* :class:`Func` wraps any ``str -> str`` callable: a user's own step.
+
+Every public normalizer declares the tuple of primitives it runs, so a
+:class:`~arnorm.Pipeline` can flatten its steps and merge neighbouring maps
+(:func:`fuse`); Rules and Funcs are barriers and nothing is reordered, so a
+fused pipeline returns exactly what its steps return one after another.
+
+>>> drop_tatweel = CharMap.delete("\\u0640")
+>>> fold_alef = CharMap({"\\u0623": "\\u0627"})
+>>> both = drop_tatweel.then(fold_alef)
+>>> both("أحـــمد")
+'احمد'
+>>> len(fuse([drop_tatweel, fold_alef]))
+1
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
+from typing import Union
+
+from ._executors import charmap_executor
+
+Replacement = Union[str, Callable[["re.Match[str]"], str]]
+
+
+class CharMap:
+    """A simultaneous mapping of single code points to strings.
+
+    Args:
+        table: ``{character: replacement}``; an empty replacement deletes the
+            character. Entries that map a character to itself are dropped.
+
+    Raises:
+        ValueError: a key is not exactly one code point.
+        TypeError: a key or value is not a ``str``.
+    """
+
+    __slots__ = ("table", "_executor")
+
+    def __init__(self, table: Mapping[str, str]) -> None:
+        for key, value in table.items():
+            if not isinstance(key, str) or not isinstance(value, str):
+                raise TypeError(f"CharMap entries must be str -> str, got {key!r}: {value!r}")
+            if len(key) != 1:
+                raise ValueError(f"CharMap keys must be single code points, got {key!r}")
+        self.table: Mapping[str, str] = MappingProxyType(
+            {key: table[key] for key in sorted(table) if table[key] != key}
+        )
+        self._executor = charmap_executor(self.table)
+
+    @classmethod
+    def delete(cls, chars: Iterable[str]) -> CharMap:
+        """A map that deletes every character of ``chars``."""
+        return cls(dict.fromkeys(chars, ""))
+
+    def then(self, other: CharMap) -> CharMap:
+        """The map equal to applying ``self``, then ``other``."""
+        keys = self.table.keys() | other.table.keys()
+        return CharMap({key: other.apply_each(self.table.get(key, key)) for key in keys})
+
+    def apply_each(self, text: str) -> str:
+        """Apply the map character by character (for short strings)."""
+        get = self.table.get
+        return "".join([get(ch, ch) for ch in text])
+
+    def __call__(self, text: str) -> str:
+        return self._executor(text)
+
+    def __repr__(self) -> str:
+        return f"CharMap(<{len(self.table)} entries>)"
+
+
+class Rule:
+    """A context-dependent rewrite: ``pattern.sub(replacement, text)``.
+
+    Args:
+        pattern: The pattern (a string is compiled with :mod:`re`).
+        replacement: A replacement string or a function of the match.
+        triggers: Substrings (or the characters of a string) of which at least
+            one occurs in every match. When given, a text containing none of
+            them is returned untouched without running the pattern: a fast
+            path, never a change of meaning.
+    """
+
+    __slots__ = ("pattern", "replacement", "triggers")
+
+    def __init__(
+        self,
+        pattern: str | re.Pattern[str],
+        replacement: Replacement,
+        *,
+        triggers: str | tuple[str, ...] = "",
+    ) -> None:
+        self.pattern = re.compile(pattern) if isinstance(pattern, str) else pattern
+        self.replacement = replacement
+        self.triggers = triggers
+
+    def __call__(self, text: str) -> str:
+        if self.triggers and not any(ch in text for ch in self.triggers):
+            return text
+        return self.pattern.sub(self.replacement, text)
+
+    def __repr__(self) -> str:
+        return f"Rule({self.pattern.pattern[:40]!r})"
+
+
+class Func:
+    """Any ``str -> str`` callable, used as it is (never fused)."""
+
+    __slots__ = ("func",)
+
+    def __init__(self, func: Callable[[str], str]) -> None:
+        self.func = func
+
+    def __call__(self, text: str) -> str:
+        return self.func(text)
+
+    def __repr__(self) -> str:
+        return f"Func({getattr(self.func, '__name__', self.func)!r})"
+
+
+Primitive = Union[CharMap, Rule, Func]
+
+
+def fuse(primitives: Iterable[Primitive]) -> tuple[Primitive, ...]:
+    """Merge every run of adjacent :class:`CharMap` into one, keeping order."""
+    fused: list[Primitive] = []
+    for primitive in primitives:
+        if isinstance(primitive, CharMap) and fused and isinstance(fused[-1], CharMap):
+            fused[-1] = fused[-1].then(primitive)
+        else:
+            fused.append(primitive)
+    return tuple(fused)
+
+
+def run(primitives: Iterable[Callable[[str], str]], text: str) -> str:
+    """Apply ``primitives`` to ``text`` one after another."""
+    for primitive in primitives:
+        text = primitive(text)
+    return text

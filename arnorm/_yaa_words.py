@@ -1,0 +1,73 @@
+"""Word lists for :func:`arnorm.restore_final_yaa` (first, rule-based version).
+
+Every entry is a word *without* proclitics (و ف ب ك ل ال), written with a
+final ى. Lookup keys fold alef forms (أ إ آ → ا), because writers who put ى
+for final ي usually drop the hamza of alef too (الى، اخرى).
+
+``MAKSURA_*`` lists hold words whose final ى is a true alef maksura and
+stays; ``YAA_*`` lists hold words whose final ى stands for ي. The part of
+speech says which proclitics a word can carry (كيرى is not ك + يرى, because
+ك never comes before a verb). Words in no list are decided by the patterns in
+:mod:`arnorm.yaa`.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Particles and pronouns: found alone or after و/ف only.
+MAKSURA_PARTICLES = _words("على إلى حتى متى لدى سوى بلى عسى شتى")
+YAA_PARTICLES = _words("فى هى لى بى كى لكى إنى")
+
+# Verbs: found alone, after و/ف, or after لِـ.
+MAKSURA_VERBS = _words(
+    # past tense
+    "رأى بنى مضى رمى جرى قضى سعى نفى حكى روى نوى أتى أدى لبى سمى غطى صلى ربى نمى"
+    " نهى طوى شوى كوى لوى ثنى رعى سقى بكى"
+    " أعطى ألقى أبدى أجرى أنهى أمضى أوصى أفضى أدلى أرسى أحصى أسدى أملى أثنى أغرى"
+    " أعفى أخلى أصغى أودى أوحى"
+    " نادى لاقى عانى ساوى داوى ضاهى حاكى ناجى نافى"
+    " تعالى"
+    # present tense of the يفعى pattern
+    " يرى ترى نرى أرى يسعى تسعى يبقى تبقى يخشى تخشى ينسى يرضى ترضى يرعى ينأى يهوى"
+    " يقوى يغشى يشقى يرقى يأبى يسمى تسمى يتسنى"
+)
+YAA_VERBS = _words(
+    # past tense of the فعِل pattern
+    "بقى نسى لقى رضى خشى فنى"
+    # present tense with ت that the تفعّل pattern would keep
+    " تأتى تجرى تعنى تقضى تحمى تكفى تمضى تبدى تمشى تبكى تحكى تهدى ترمى تنهى تعطى"
+    " تلغى تنفى تؤدى تغطى تروى تنوى تلبى"
+)
+
+# Nouns, adjectives, names: found with any proclitic, the article included.
+MAKSURA_NOUNS = _words(
+    # nouns of the pattern مفعى / مفتعى / مستفعى and other nouns ending in ى
+    "مستشفى مبنى معنى مستوى ملتقى منتدى مقهى مرمى مغزى مسعى مجرى ملهى مأوى منحنى"
+    " منفى مرسى منتهى مقتضى محتوى مرتقى مثنى مسمى مصلى ملقى مثوى مولى مدى هدى ندى صدى"
+    " قوى قرى رؤى ذرى دمى لحى فتى ضحى ثرى غنى حمى عمى أذى هوى نوى حصى خطى رحى شذى"
+    " ربى لظى سدى أولى"
+    # فعلى: feminine elatives and ordinals, verbal nouns
+    " أخرى كبرى صغرى عظمى وسطى قصوى سفلى حسنى يسرى وثقى طولى فضلى مثلى قربى"
+    " شورى ذكرى بشرى دعوى فتوى شكوى جدوى تقوى بلوى نجوى سلوى حلوى عدوى فوضى"
+    " ثكلى حبلى"
+    # broken plurals
+    " مرضى قتلى جرحى أسرى موتى هلكى صرعى غرقى حمقى كسالى يتامى حيارى سكارى نصارى"
+    " صحارى فتاوى دعاوى قدامى ندامى"
+    # أفعل elatives
+    " أعلى أدنى أقصى أقوى أحلى أرقى أسمى أبهى أزكى أشقى أتقى أنقى أوفى أبقى أجدى"
+    " أحرى أخفى أدهى أذكى أصفى أعمى أقسى أهدى أجلى أشهى أغنى"
+    # names
+    " موسى عيسى يحيى مصطفى ليلى سلمى منى نجوى لبنى نهى مرتضى مجتبى كسرى رضوى"
+)
+YAA_NOUNS = _words(
+    # relative pronouns and nouns that take prepositions
+    "أى ذى ذوى التى الذى اللتى اللذى اللائى اللاتى اللواتى حوالى ثمانى"
+    # nisba and manqus words that the patterns would keep
+    " ولى نبى زى حى رى فنى جوى برى كلى طبى سرى أمنى أرضى أصلى أدبى أزلى"
+    " أفقى أثرى أنفى عادى جارى وادى سامى تونسى تجارى تراثى تربوى تنموى تطوعى"
+    " ترابى منطقى مشترى تقنى تركى"
+)

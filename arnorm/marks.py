@@ -1,0 +1,98 @@
+"""Marks written over and under letters: diacritics, and the tatweel stretch."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ._chars import (
+    ARABIC_MARKS,
+    DIACRITICS,
+    HAMZA_COMPOSITIONS,
+    HAMZA_MARKS,
+    SHADDA,
+    TATWEEL,
+    char_class,
+)
+from ._primitives import CharMap, Primitive, Rule, run
+from ._registry import declare, require_str
+from ._unicode import normalize
+
+_COMPOSABLE_BASES = char_class({pair[0] for pair in HAMZA_COMPOSITIONS})
+# A letter that can carry maddah/hamza, then the Arabic marks that follow it.
+_HAMZA_CLUSTER = re.compile(_COMPOSABLE_BASES + char_class(ARABIC_MARKS) + "+")
+
+
+def _compose(match: re.Match[str]) -> str:
+    return normalize("NFC", match.group())
+
+
+COMPOSE_HAMZA = Rule(_HAMZA_CLUSTER, _compose, triggers="".join(sorted(HAMZA_MARKS)))
+"""ا + U+0654 → أ and the other NFC compositions with maddah/hamza marks."""
+
+
+def _diacritics(*, keep_shadda: bool = False) -> tuple[Primitive, ...]:
+    if not isinstance(keep_shadda, bool):
+        raise TypeError(f"keep_shadda must be a bool, got {type(keep_shadda).__name__}")
+    return _diacritic_primitives(keep_shadda)
+
+
+@functools.cache
+def _diacritic_primitives(keep_shadda: bool) -> tuple[Primitive, ...]:
+    marks = DIACRITICS - {SHADDA} if keep_shadda else DIACRITICS
+    return (CharMap.delete(marks), COMPOSE_HAMZA)
+
+
+@declare(_diacritics)
+def remove_diacritics(text: str, *, keep_shadda: bool = False) -> str:
+    """Remove tashkeel and every other Arabic nonspacing mark.
+
+    Deletes every character of category Mn in the Arabic blocks (U+0600–U+06FF,
+    U+0750–U+077F, U+0870–U+08FF, U+FB50–U+FDFF, U+FE70–U+FEFF,
+    U+10EC0–U+10EFF): harakat, tanwin, sukun, shadda, dagger alef U+0670,
+    subscript alef U+0656, Quranic annotation marks; and small waw U+06E5 and
+    small yeh U+06E6. The set is read from the Unicode database, so marks added
+    in new Unicode versions are covered.
+
+    Combining maddah U+0653, hamza above U+0654 and hamza below U+0655 are
+    parts of letters, not vowels: where NFC composes them with the letter
+    before (ا + U+0654 → أ, و + U+0654 → ؤ, ي + U+0654 → ئ, ا + U+0653 → آ,
+    ا + U+0655 → إ, ە + U+0654 → ۀ …) the pair is composed, even when a
+    removed vowel stood between them; elsewhere they are kept. Symbols that are
+    not marks (end of ayah U+06DD, ۞, ۩) stay.
+
+    Args:
+        text: Any string.
+        keep_shadda: Keep shadda U+0651 (gemination changes the word:
+            عَلَّمَ is not عَلِمَ).
+
+    Returns:
+        The text without diacritics.
+
+    Examples:
+        >>> remove_diacritics("اللُّغَةُ العَرَبِيَّةُ")
+        'اللغة العربية'
+        >>> remove_diacritics("هٰذَا")
+        'هذا'
+        >>> remove_diacritics("سا\\u0654ل")  # decomposed hamza survives as أ
+        'سأل'
+        >>> remove_diacritics("عَلَّمَ", keep_shadda=True)
+        'علّم'
+    """
+    return run(_diacritics(keep_shadda=keep_shadda), require_str(text))
+
+
+@functools.cache
+def _tatweel() -> tuple[Primitive, ...]:
+    return (CharMap.delete(TATWEEL),)
+
+
+@declare(_tatweel)
+def remove_tatweel(text: str) -> str:
+    """Remove tatweel (kashida) U+0640, the stroke that stretches a word.
+
+    Examples:
+        >>> remove_tatweel("العـــــربية")
+        'العربية'
+    """
+    return run(_tatweel(), require_str(text))

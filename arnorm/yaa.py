@@ -1,0 +1,250 @@
+"""Egyptian-style final ى: restoring the standard spelling.
+
+Much Egyptian writing puts ى where standard Arabic writes a final ي
+(فى، التى، الأمريكى), while true alef maksura words keep ى (على، إلى،
+المدى، الأولى). :func:`restore_final_yaa` decides word by word:
+
+1. the user's ``exceptions``;
+2. the vowel marks, where the text has them: a kasra before the letter or a
+   shadda or sukun on it means ي (عَلِى is علي), a fatha before it or a
+   dagger alef on it means ى (عَلَى);
+3. word lists (:mod:`arnorm._yaa_words`) tried on the word and on the word
+   without its proclitics (و ف, ب ك ل, ال and their combinations);
+4. patterns: short words (up to three letters) keep ى; verb patterns that end
+   in alef maksura keep it (past tense اِفتعل/اِستفعل, تفعّل/تفاعل, present
+   tense يتفعّل); the elative أفعل keeps it; the nouns مفتعى and مستفعى keep
+   it; every other word of four letters or more (nisba adjectives, construct
+   plurals and duals, names such as كيرى) gets ي.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+
+from ._chars import (
+    ALEF,
+    ALEF_FORMS,
+    ALEF_MAKSURA,
+    ARABIC_LETTERS,
+    ARABIC_MARKS,
+    FATHA,
+    FATHATAN,
+    KASRA,
+    KASRATAN,
+    SHADDA,
+    SUKUN,
+    SUPERSCRIPT_ALEF,
+    TATWEEL,
+    YEH,
+    char_class,
+)
+from ._primitives import Primitive, Rule, run
+from ._registry import declare, require_str
+from . import _yaa_words as words
+
+_WORD_CHARS = ARABIC_LETTERS | ARABIC_MARKS
+# An alef maksura that ends a word: only marks may follow it before a non-letter.
+_FINAL_MAKSURA = re.compile(
+    ALEF_MAKSURA + "(?=" + char_class(ARABIC_MARKS) + "*(?!" + char_class(_WORD_CHARS) + "))"
+)
+_KEY_TABLE = str.maketrans({**dict.fromkeys(ALEF_FORMS, ALEF), TATWEEL: None,
+                            **dict.fromkeys(ARABIC_MARKS, None)})
+
+_CONJUNCTIONS = ("", "و", "ف")
+_PREPOSITIONS = ("", "ب", "ك", "ل")
+_ARTICLE = "ال"
+
+
+def _key(word: str) -> str:
+    """The lookup form of a word: no marks or tatweel, alef forms folded."""
+    return word.translate(_KEY_TABLE)
+
+
+NOUN, VERB, PARTICLE = "noun", "verb", "particle"
+
+
+def _lexicon() -> dict[str, tuple[bool, str]]:
+    """``{key: (is_yaa, part of speech)}`` from the word lists."""
+    lists = (
+        (words.MAKSURA_NOUNS, False, NOUN), (words.YAA_NOUNS, True, NOUN),
+        (words.MAKSURA_VERBS, False, VERB), (words.YAA_VERBS, True, VERB),
+        (words.MAKSURA_PARTICLES, False, PARTICLE), (words.YAA_PARTICLES, True, PARTICLE),
+    )
+    return {_key(word): (is_yaa, pos) for entries, is_yaa, pos in lists for word in entries}
+
+
+LEXICON = _lexicon()
+
+
+def _readings(word: str) -> list[tuple[str, str, bool]]:
+    """Every (stem, preposition, has_article) reading of ``word``, shortest prefix first."""
+    readings = []
+    for conjunction in _CONJUNCTIONS:
+        if not word.startswith(conjunction):
+            continue
+        rest = word[len(conjunction):]
+        for preposition in _PREPOSITIONS:
+            if not rest.startswith(preposition):
+                continue
+            base = rest[len(preposition):]
+            if len(base) >= 2:
+                readings.append((base, preposition, False))
+            if base.startswith(_ARTICLE) and len(base) > 3:
+                readings.append((base[2:], preposition, True))
+            elif preposition == "ل" and base.startswith("ل") and len(base) > 2:
+                readings.append((base[1:], preposition, True))  # لل = ل + ال
+    return readings
+
+
+def _fits(pos: str, preposition: str, has_article: bool) -> bool:
+    """Whether a word of part of speech ``pos`` can carry these proclitics."""
+    if pos == NOUN:
+        return True
+    if has_article:
+        return False
+    return preposition == "" or (pos == VERB and preposition == "ل")
+
+
+def _by_pattern(stem: str, has_article: bool) -> bool:
+    """Whether an unlisted stem ending in ى is written with ي in standard spelling."""
+    length = len(stem)
+    if length <= 3:
+        return False
+    if stem[0] == ALEF and length == 4:
+        return False  # أفعل elative or أفعل past tense: أعلى، أعطى
+    if not has_article:
+        if stem[0] == ALEF and length <= 6:
+            return False  # past tense of افتعل / انفعل / استفعل: انتهى، استدعى
+        if stem[0] == "ت" and length <= 5:
+            return False  # past tense of تفعّل / تفاعل: تلقى، تنامى
+        if stem[0] in "يتنا" and stem[1] == "ت" and length >= 5:
+            return False  # present tense of تفعّل / تفاعل: يتلقى
+    if stem.startswith("مست") and length == 6:
+        return False  # مستفعى: مستشفى
+    if stem[0] == "م" and stem[2] in "تطد" and length == 5:
+        return False  # مفتعى: ملتقى، مصطفى
+    return True
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_yaa(word: str) -> bool:
+    """Whether the final ى of ``word`` (a lookup key) stands for ي."""
+    readings = _readings(word)
+    for stem, preposition, has_article in readings:
+        entry = LEXICON.get(stem)
+        if entry is not None and _fits(entry[1], preposition, has_article):
+            return entry[0]
+    articled = [(stem, True) for stem, _, has_article in readings if has_article]
+    if articled:
+        return _by_pattern(*articled[0])
+    if word[0] in "وف" and len(word) > 4:
+        word = word[1:]
+    return _by_pattern(word, False)
+
+
+_KASRA_MARKS = frozenset({KASRA, KASRATAN})
+_FATHA_MARKS = frozenset({FATHA, FATHATAN})
+_YAA_MARKS = frozenset({SHADDA, SUKUN})
+
+
+def _vowel_evidence(text: str, index: int) -> bool | None:
+    """What the marks around the ى at ``index`` say: True for ي, False for ى.
+
+    Alef maksura is always read after a fatha (عَلَى، هُدًى) and may carry a
+    dagger alef (عَلَىٰ); final ي follows a kasra (فِى) or carries shadda or
+    sukun (عربىّ). Returns ``None`` when the text is not vocalized there.
+    """
+    after = index + 1
+    while after < len(text) and text[after] in ARABIC_MARKS:
+        if text[after] in _YAA_MARKS:
+            return True
+        if text[after] == SUPERSCRIPT_ALEF:
+            return False
+        after += 1
+    before = index - 1
+    while before >= 0 and text[before] in ARABIC_MARKS:
+        if text[before] in _KASRA_MARKS:
+            return True
+        if text[before] in _FATHA_MARKS:
+            return False
+        before -= 1
+    return None
+
+
+def _restore(exceptions: Mapping[str, str] | None) -> Rule:
+    overrides = {_key(word): spelled[-1] == YEH for word, spelled in (exceptions or {}).items()}
+
+    def forced(word: str) -> bool | None:
+        for stem in (word, *(reading[0] for reading in _readings(word))):
+            if stem in overrides:
+                return overrides[stem]
+        return None
+
+    def restore(match: re.Match[str]) -> str:
+        text, end = match.string, match.start()
+        start = end
+        while start and text[start - 1] in _WORD_CHARS:
+            start -= 1
+        word = _key(text[start : end + 1])
+        decision = forced(word) if overrides else None
+        if decision is None:
+            decision = _vowel_evidence(text, end)
+        if decision is None:
+            decision = _is_yaa(word)
+        return YEH if decision else ALEF_MAKSURA
+
+    return Rule(_FINAL_MAKSURA, restore, triggers=ALEF_MAKSURA)
+
+
+def _final_yaa(*, exceptions: Mapping[str, str] | None = None) -> tuple[Primitive, ...]:
+    if exceptions is None:
+        return _default_primitives()
+    if not isinstance(exceptions, Mapping):
+        raise TypeError(f"exceptions must be a mapping, got {type(exceptions).__name__}")
+    for word, spelled in exceptions.items():
+        if not (isinstance(word, str) and isinstance(spelled, str)):
+            raise TypeError(f"exceptions must map str to str, got {word!r}: {spelled!r}")
+        if not word.endswith(ALEF_MAKSURA) or spelled[-1:] not in (YEH, ALEF_MAKSURA):
+            raise ValueError(
+                f"exceptions must map a word ending in ى to its spelling ending in ى or ي,"
+                f" got {word!r}: {spelled!r}"
+            )
+    return (_restore(exceptions),)
+
+
+@functools.cache
+def _default_primitives() -> tuple[Primitive, ...]:
+    return (_restore(None),)
+
+
+@declare(_final_yaa)
+def restore_final_yaa(text: str, *, exceptions: Mapping[str, str] | None = None) -> str:
+    """Restore the standard spelling of word-final ي written as ى (Egyptian style).
+
+    A word-final ى that standard Arabic writes ي becomes ي (فى → في,
+    التى → التي, الأمريكى → الأمريكي, مقاتلى → مقاتلي); true alef maksura
+    stays (على، إلى، مستشفى، الأولى، موسى). Only a final ى is ever changed,
+    so text already in standard spelling comes back unchanged (apart from
+    words it misjudges, such as an unlisted maksura noun). Proclitics are
+    understood (والتى، بالأمريكى، للعسكرى) and marks after the letter kept.
+
+    Args:
+        text: Any string.
+        exceptions: Your own decisions, ``{word as written: standard spelling}``
+            (e.g. ``{"بنى": "بني"}``). A key matches the word alone or
+            with proclitics (وبنى), ignoring marks and hamza on alef; only
+            the final letter of the value counts, so nothing but the final
+            ى is ever rewritten.
+
+    Returns:
+        The text with Egyptian-style final ى restored to ي.
+
+    Examples:
+        >>> restore_final_yaa("فى المبنى التى على الأولى الأمريكى")
+        'في المبنى التي على الأولى الأمريكي'
+        >>> restore_final_yaa("بنى بيتا", exceptions={"بنى": "بني"})
+        'بني بيتا'
+    """
+    return run(_final_yaa(exceptions=exceptions), require_str(text))

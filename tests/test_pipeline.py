@@ -1,0 +1,191 @@
+"""Pipeline: composition, explain, serialisation, pickling, map."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from functools import partial
+
+import pytest
+
+import arnorm
+from arnorm import (
+    NORMALIZERS,
+    PRESETS,
+    Pipeline,
+    normalize_digits,
+    normalize_quotes,
+    reduce_repeats,
+    remove_diacritics,
+    remove_tatweel,
+    restore_final_yaa,
+)
+
+TEXT = "قال الأمريكــى: “إنَّ الحَلَّ فى ٢٠٢٤”"
+
+
+def sequential(steps: list, text: str) -> str:
+    for step in steps:
+        text = step(text)
+    return text
+
+
+def test_pipeline_equals_its_steps_in_order() -> None:
+    steps = [remove_tatweel, remove_diacritics, restore_final_yaa,
+             partial(normalize_quotes, style="guillemets"), partial(normalize_digits, to="latin")]
+    assert Pipeline(steps)(TEXT) == sequential(steps, TEXT) == "قال الأمريكي: «إن الحل في 2024»"
+
+
+def test_steps_given_by_name_and_options() -> None:
+    by_name = Pipeline(["remove_tatweel", ("normalize_quotes", {"style": "curly"})])
+    by_func = Pipeline([remove_tatweel, partial(normalize_quotes, style="curly")])
+    assert by_name == by_func
+    assert by_name('"أ"') == "“أ”"
+
+
+def test_user_function_step() -> None:
+    def shout(text: str) -> str:
+        return text.upper()
+
+    pipe = Pipeline([remove_tatweel, shout])
+    assert pipe("abـc") == "ABC"
+    assert [step.name for step in pipe.steps] == ["remove_tatweel", "shout"]
+    with pytest.raises(ValueError, match="shout"):
+        pipe.to_dict()
+
+
+def test_explain_lists_only_the_steps_that_changed_the_text() -> None:
+    pipe = Pipeline.from_preset("standard")
+    changes = pipe.explain("فـــى  “البيت”")
+    assert changes == [
+        ("remove_tatweel", "فى  “البيت”"),
+        ("restore_final_yaa", "في  “البيت”"),
+        ("normalize_quotes", 'في  "البيت"'),
+        ("normalize_whitespace", 'في "البيت"'),
+    ]
+    assert changes[-1][1] == pipe("فـــى  “البيت”")
+    assert pipe.explain("نص") == []
+
+
+def test_to_dict_is_json_and_round_trips_with_options() -> None:
+    pipe = Pipeline([
+        partial(remove_diacritics, keep_shadda=True),
+        partial(normalize_quotes, style="guillemets"),
+        partial(reduce_repeats, max_repeat=3),
+        partial(restore_final_yaa, exceptions={"بنى": "بني"}),
+    ])
+    data = json.loads(json.dumps(pipe.to_dict()))
+    assert data == {
+        "version": 1,
+        "steps": [
+            {"name": "remove_diacritics", "options": {"keep_shadda": True}},
+            {"name": "normalize_quotes", "options": {"style": "guillemets"}},
+            {"name": "reduce_repeats", "options": {"max_repeat": 3}},
+            {"name": "restore_final_yaa", "options": {"exceptions": {"بنى": "بني"}}},
+        ],
+    }
+    again = Pipeline.from_dict(data)
+    assert again == pipe
+    assert again("بنى عَلَّمَ \"x\" جمييييل") == pipe("بنى عَلَّمَ \"x\" جمييييل") == 'بني علّم «x» جميييل'
+
+
+def test_to_dict_records_defaults() -> None:
+    assert Pipeline([normalize_digits]).to_dict()["steps"] == [
+        {"name": "normalize_digits", "options": {"to": "latin"}}
+    ]
+
+
+@pytest.mark.parametrize("preset", sorted(PRESETS))
+def test_every_preset_round_trips(preset: str) -> None:
+    pipe = Pipeline.from_preset(preset)
+    assert Pipeline.from_dict(json.loads(json.dumps(pipe.to_dict()))) == pipe
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"steps": ["no_such_step"]}, "unknown step 'no_such_step'"),
+        ({"steps": [{"name": "normalize_quotes", "options": {"style": "odd"}}]}, "unknown quote style"),
+        ({"steps": [{"name": "normalize_quotes", "options": {"colour": "red"}}]}, "unknown option"),
+        ({"steps": [{"name": "remove_tatweel", "extra": 1}]}, "'name' and 'options'"),
+        ({"steps": [42]}, "each step"),
+        ({"steps": "remove_tatweel"}, "steps"),
+        ([], "mapping"),
+        ({"steps": [], "version": 2}, "version"),
+        ({"steps": [], "import": "os.system"}, "unknown key"),
+        ({"steps": ["os.system"]}, "unknown step"),
+    ],
+)
+def test_from_dict_rejects_bad_descriptions(data: object, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        Pipeline.from_dict(data)  # type: ignore[arg-type]
+
+
+def test_bad_steps() -> None:
+    with pytest.raises(TypeError):
+        Pipeline([42])  # type: ignore[list-item]
+    with pytest.raises(TypeError):
+        Pipeline("remove_tatweel")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="keyword-only"):
+        Pipeline([partial(normalize_quotes, "x")])
+
+
+def test_unknown_preset_names_the_choices() -> None:
+    with pytest.raises(ValueError, match="'lucene', 'minimal', 'search', 'standard'"):
+        Pipeline.from_preset("fast")
+    with pytest.raises(ValueError, match="unknown preset"):
+        arnorm.normalize("x", preset="fast")
+
+
+def test_pickle_round_trip() -> None:
+    pipe = Pipeline([remove_tatweel, partial(normalize_quotes, style="curly")])
+    again = pickle.loads(pickle.dumps(pipe))
+    assert again == pipe
+    assert again(TEXT) == pipe(TEXT)
+
+
+def test_map_keeps_order_and_is_lazy() -> None:
+    pipe = Pipeline.from_preset("search")
+    consumed = []
+
+    def texts():
+        for i in range(5):
+            consumed.append(i)
+            yield f"أحمد {i}"
+
+    results = pipe.map(texts())
+    assert consumed == []
+    assert next(results) == "احمد 0"
+    assert list(results) == [f"احمد {i}" for i in range(1, 5)]
+
+
+def test_map_in_processes_equals_one_process() -> None:
+    pipe = Pipeline.from_preset("standard")
+    texts = [f"فى المبنى رقم {i} “نص”" for i in range(2000)]
+    assert list(pipe.map(texts, jobs=2, chunksize=64)) == list(pipe.map(texts)) == [pipe(t) for t in texts]
+
+
+def test_map_in_processes_reports_bad_items() -> None:
+    with pytest.raises(TypeError, match="expected str, got int"):
+        list(Pipeline.from_preset("minimal").map(["a", 1], jobs=2))  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize("jobs, error", [(0, ValueError), (-2, ValueError), (1.5, TypeError), (None, TypeError)])
+def test_map_rejects_bad_jobs(jobs: object, error: type[Exception]) -> None:
+    with pytest.raises(error, match="jobs"):
+        Pipeline().map(["a"], jobs=jobs)  # type: ignore[arg-type]
+
+
+def test_empty_pipeline_is_identity() -> None:
+    assert Pipeline()("نص") == "نص"
+    assert len(Pipeline()) == 0
+
+
+def test_every_normalizer_is_registered_and_exported() -> None:
+    for name, func in NORMALIZERS.items():
+        assert getattr(arnorm, name) is func
+        assert name in arnorm.__all__
+
+
+def test_repr_shows_the_steps() -> None:
+    assert repr(Pipeline(["remove_tatweel"])) == "Pipeline(['remove_tatweel'])"

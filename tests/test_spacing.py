@@ -1,0 +1,84 @@
+"""remove_invisibles, normalize_whitespace, reduce_repeats."""
+
+from __future__ import annotations
+
+import pytest
+
+from arnorm import normalize_whitespace, reduce_repeats, remove_invisibles
+
+INVISIBLE = (
+    "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2066\u2067\u2068\u2069\u061c\ufeff\u00ad"
+)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (INVISIBLE, ""),
+        ("مر\u200cحبا", "مرحبا"),  # ZWNJ inside a word
+        ("\u200fالعربية\u200f", "العربية"),  # RLM
+        ("\ufeffبداية", "بداية"),  # BOM
+        ("كل\u00adمة", "كلمة"),  # soft hyphen
+        ("\u2060\u180e", "\u2060\u180e"),  # not in the contract's list: kept
+    ],
+)
+def test_remove_invisibles(text: str, expected: str) -> None:
+    assert remove_invisibles(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("a  b", "a b"),
+        ("  a b  ", "a b"),
+        ("a\tb", "a b"),
+        ("a\u00a0\u2009\u3000b", "a b"),  # NBSP, thin space, ideographic space
+        ("a\r\nb", "a\nb"),  # CRLF
+        ("a\rb", "a\nb"),  # lone CR
+        ("a\x85b\u2028c\u2029d", "a\nb\nc\nd"),
+        ("a \n b", "a\nb"),  # spaces at both ends of every line
+        ("a\n\n\nb", "a\n\n\nb"),  # line breaks are kept
+        ("a\r\n\r\nb", "a\n\nb"),
+        (" \n ", "\n"),
+        ("\n", "\n"),
+        ("", ""),
+        ("   ", ""),
+        ("a\x0bb\x0cc", "a\x0bb\x0cc"),  # vertical tab and form feed are not Zs
+    ],
+)
+def test_normalize_whitespace(text: str, expected: str) -> None:
+    assert normalize_whitespace(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, max_repeat, expected",
+    [
+        ("جمييييل", 2, "جمييل"),
+        ("جدااااا", 2, "جداا"),
+        ("جمييييل", 1, "جميل"),
+        ("ههههههه", 3, "ههه"),
+        ("مم", 2, "مم"),
+        ("!!!!!! 1111 aaaa", 2, "!!!!!! 1111 aaaa"),  # only Arabic letters
+        ("ٱٱٱٱ", 2, "ٱٱ"),  # U+0671 is in the second range
+        ("۱۱۱۱", 1, "۱۱۱۱"),  # Eastern digits are not letters
+    ],
+)
+def test_reduce_repeats(text: str, max_repeat: int, expected: str) -> None:
+    assert reduce_repeats(text, max_repeat=max_repeat) == expected
+
+
+def test_reduce_repeats_default_is_two() -> None:
+    assert reduce_repeats("واااو") == "وااو"
+
+
+@pytest.mark.parametrize("bad", [0, -1])
+def test_reduce_repeats_rejects_less_than_one(bad: int) -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        reduce_repeats("x", max_repeat=bad)
+
+
+@pytest.mark.parametrize("bad", [1.5, "2", True, None])
+def test_reduce_repeats_rejects_non_int(bad: object) -> None:
+    with pytest.raises(TypeError, match="max_repeat"):
+        reduce_repeats("x", max_repeat=bad)  # type: ignore[arg-type]

@@ -1,0 +1,167 @@
+"""restore_final_yaa: Egyptian-style final ى back to standard spelling."""
+
+from __future__ import annotations
+
+import pytest
+
+from arnorm import restore_final_yaa
+from arnorm import _yaa_words as words
+
+
+@pytest.mark.parametrize(
+    "written, standard",
+    [
+        # function words
+        ("فى", "في"), ("التى", "التي"), ("الذى", "الذي"), ("هى", "هي"), ("أى", "أي"),
+        ("اى", "اي"), ("لى", "لي"), ("لكى", "لكي"), ("كى", "كي"), ("اللاتى", "اللاتي"),
+        ("حوالى", "حوالي"),
+        # nisba adjectives
+        ("الأمريكى", "الأمريكي"), ("الروسى", "الروسي"), ("السورى", "السوري"),
+        ("العسكرى", "العسكري"), ("المصرى", "المصري"), ("السياسى", "السياسي"),
+        ("الاقتصادى", "الاقتصادي"), ("الدولى", "الدولي"), ("عربى", "عربي"),
+        ("الأمنى", "الأمني"), ("التجارى", "التجاري"),
+        # manqus nouns and ordinals
+        ("الماضى", "الماضي"), ("القاضى", "القاضي"), ("النادى", "النادي"), ("الثانى", "الثاني"),
+        # construct plurals and duals, names
+        ("مقاتلى", "مقاتلي"), ("وزيرى", "وزيري"), ("كيرى", "كيري"), ("سيرجى", "سيرجي"),
+        # present tense verbs
+        ("يأتى", "يأتي"), ("تأتى", "تأتي"), ("يعنى", "يعني"), ("ينتهى", "ينتهي"),
+    ],
+)
+def test_restores_yaa(written: str, standard: str) -> None:
+    assert restore_final_yaa(written) == standard
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        # particles
+        "على", "إلى", "الى", "حتى", "متى", "لدى", "سوى", "بلى",
+        # nouns
+        "المدى", "مستشفى", "المستشفى", "مبنى", "المعنى", "مستوى", "الملتقى", "منتدى", "مصطفى",
+        # feminine elatives and ordinals, plurals
+        "الأولى", "الاولى", "أخرى", "اخرى", "الكبرى", "العظمى", "القصوى", "الأسرى", "الفوضى",
+        "الذكرى", "الفتاوى",
+        # elatives
+        "الأعلى", "أعلى", "الأدنى", "الأقصى",
+        # names
+        "موسى", "عيسى", "يحيى", "ليلى",
+        # verbs
+        "بنى", "مضى", "رأى", "أعطى", "انتهى", "اشترى", "استدعى", "تلقى", "تولى", "تنامى",
+        "يتلقى", "يرى", "يسعى", "تعالى",
+    ],
+)
+def test_keeps_true_alef_maksura(word: str) -> None:
+    assert restore_final_yaa(word) == word
+
+
+@pytest.mark.parametrize(
+    "written, standard",
+    [
+        ("والتى", "والتي"), ("وفى", "وفي"), ("فهى", "فهي"), ("بأى", "بأي"),
+        ("بالأمريكى", "بالأمريكي"), ("للعسكرى", "للعسكري"), ("والروسى", "والروسي"),
+        ("وعلى", "وعلى"), ("وإلى", "وإلى"), ("فالأولى", "فالأولى"), ("بالمستشفى", "بالمستشفى"),
+        ("وانتهى", "وانتهى"), ("ويتلقى", "ويتلقى"), ("للمستشفى", "للمستشفى"),
+        ("لنرى", "لنرى"), ("وكيرى", "وكيري"),
+    ],
+)
+def test_clitics(written: str, standard: str) -> None:
+    assert restore_final_yaa(written) == standard
+
+
+def test_preposition_never_precedes_a_verb() -> None:
+    # كيرى is not ك + يرى and بكى is not ب + كى
+    assert restore_final_yaa("كيرى") == "كيري"
+    assert restore_final_yaa("بكى") == "بكى"
+
+
+@pytest.mark.parametrize(
+    "written, standard",
+    [
+        ("فى القاهرة", "في القاهرة"),
+        ("ذهب إلى المستشفى فى الصباح", "ذهب إلى المستشفى في الصباح"),
+        ("وهذه المكالمة هى الأولى بين وزيرى دفاع البلدين", "وهذه المكالمة هي الأولى بين وزيري دفاع البلدين"),
+        ("على المدى القريب حيال قضايا أخرى", "على المدى القريب حيال قضايا أخرى"),
+        ("(فى)", "(في)"),
+        ("فى،", "في،"),
+        ("فى\nالتى", "في\nالتي"),
+    ],
+)
+def test_sentences(written: str, standard: str) -> None:
+    assert restore_final_yaa(written) == standard
+
+
+def test_only_a_word_final_maksura_changes() -> None:
+    # ى inside a word (a typo, or a joined ligature) and ي anywhere are untouched
+    assert restore_final_yaa("فىه") == "فىه"
+    assert restore_final_yaa("في التي الذي") == "في التي الذي"
+
+
+def test_marks_and_tatweel_inside_the_word_are_kept() -> None:
+    assert restore_final_yaa("فِى") == "فِي"
+    assert restore_final_yaa("الأمريكـــى") == "الأمريكـــي"
+    assert restore_final_yaa("عَلَى") == "عَلَى"
+    assert restore_final_yaa("فىً") == "فيً"  # a mark after the final letter
+
+
+def test_standard_text_comes_back_unchanged() -> None:
+    text = (
+        "ذهب الرئيس إلى المستشفى الكبرى في القاهرة، وعلى الرغم من الفوضى أعطى "
+        "مصطفى وموسى ويحيى كلمة أخرى حتى انتهى الاجتماع الأول، ويرى أن الأولوية "
+        "القصوى هي المعنى والمبنى ولدى الجميع مستوى أعلى."
+    )
+    assert restore_final_yaa(text) == text
+
+
+def test_sample_article_words(sample_yaa_table: list[tuple[str, str, str]]) -> None:
+    wrong = [(w, restore_final_yaa(w), c) for w, c, _ in sample_yaa_table if restore_final_yaa(w) != c]
+    assert wrong == []
+
+
+def test_exceptions_force_a_spelling() -> None:
+    assert restore_final_yaa("بنى سويف", exceptions={"بنى": "بني"}) == "بني سويف"
+    assert restore_final_yaa("وبنى", exceptions={"بنى": "بني"}) == "وبني"  # with clitics too
+    assert restore_final_yaa("مبنى", exceptions={"بنى": "بني"}) == "مبنى"  # but not inside a word
+    assert restore_final_yaa("فى", exceptions={"فى": "فى"}) == "فى"
+    assert restore_final_yaa("أى", exceptions={"اى": "اي"}) == "أي"  # alef forms folded
+
+
+@pytest.mark.parametrize(
+    "exceptions, error",
+    [
+        ({"بنى": 1}, TypeError),
+        ("بنى", TypeError),
+        ({"بني": "بني"}, ValueError),  # the key must end in ى
+        ({"بنى": "بنا"}, ValueError),  # the value must end in ى or ي
+    ],
+)
+def test_bad_exceptions(exceptions: object, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        restore_final_yaa("x", exceptions=exceptions)  # type: ignore[arg-type]
+
+
+def test_word_lists_do_not_contradict_each_other() -> None:
+    maksura = words.MAKSURA_NOUNS | words.MAKSURA_VERBS | words.MAKSURA_PARTICLES
+    yaa = words.YAA_NOUNS | words.YAA_VERBS | words.YAA_PARTICLES
+    assert maksura & yaa == set()
+    assert all(word.endswith("ى") for word in maksura | yaa)
+
+
+@pytest.mark.parametrize(
+    "written, standard",
+    [
+        ("عَلِى", "عَلِي"),  # kasra before: the name Ali
+        ("عَلَى", "عَلَى"),  # fatha before: the preposition
+        ("هُدًى", "هُدًى"),  # fathatan before
+        ("عربىّ", "عربيّ"),  # shadda on the letter: nisba
+        ("فِىْ", "فِيْ"),  # sukun on the letter
+        ("موسىٰ", "موسىٰ"),  # dagger alef on the letter
+        ("بَنِى", "بَنِي"),  # vowels overrule the word list
+    ],
+)
+def test_vowel_marks_decide_when_present(written: str, standard: str) -> None:
+    assert restore_final_yaa(written) == standard
+
+
+def test_exceptions_overrule_vowel_marks() -> None:
+    assert restore_final_yaa("عَلِى", exceptions={"على": "على"}) == "عَلِى"
