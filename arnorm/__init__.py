@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from ._offsets import input_span
 from ._registry import NORMALIZERS
 from ._unicode import UNICODE_VERSION
 from .letters import (
@@ -35,6 +36,7 @@ __all__ = [
     "Step",
     "__version__",
     "fold_presentation_forms",
+    "input_span",
     "normalize",
     "normalize_alef",
     "normalize_alef_maksura",

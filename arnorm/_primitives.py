@@ -29,6 +29,7 @@ from types import MappingProxyType
 from typing import Union
 
 from ._executors import charmap_executor
+from ._offsets import Aligner, Span
 
 Replacement = Union[str, Callable[["re.Match[str]"], str]]
 
@@ -76,6 +77,19 @@ class CharMap:
     def __call__(self, text: str) -> str:
         return self._executor(text)
 
+    def with_offsets(self, text: str, spans: list[Span]) -> tuple[str, list[Span]]:
+        """Apply the map and carry each character's input span along."""
+        table = self.table
+        aligner = Aligner()
+        kept = 0
+        for index, ch in enumerate(text):
+            if ch in table:
+                aligner.keep(text[kept:index], spans[kept:index])
+                aligner.replace(table[ch], spans[index : index + 1], ch)
+                kept = index + 1
+        aligner.keep(text[kept:], spans[kept:])
+        return aligner.text(), aligner.spans
+
     def __repr__(self) -> str:
         return f"CharMap(<{len(self.table)} entries>)"
 
@@ -110,6 +124,22 @@ class Rule:
             return text
         return self.pattern.sub(self.replacement, text)
 
+    def with_offsets(self, text: str, spans: list[Span]) -> tuple[str, list[Span]]:
+        """Apply the rule and carry each character's input span along."""
+        if self.triggers and not any(ch in text for ch in self.triggers):
+            return text, spans
+        replacement = self.replacement
+        aligner = Aligner()
+        kept = 0
+        for match in self.pattern.finditer(text):
+            start, end = match.span()
+            aligner.keep(text[kept:start], spans[kept:start])
+            piece = match.expand(replacement) if isinstance(replacement, str) else replacement(match)
+            aligner.replace(piece, spans[start:end], match.group())
+            kept = end
+        aligner.keep(text[kept:], spans[kept:])
+        return aligner.text(), aligner.spans
+
     def __repr__(self) -> str:
         return f"Rule({self.pattern.pattern[:40]!r})"
 
@@ -124,6 +154,27 @@ class Func:
 
     def __call__(self, text: str) -> str:
         return self.func(text)
+
+    def with_offsets(self, text: str, spans: list[Span]) -> tuple[str, list[Span]]:
+        """Apply the function; align what it kept to the input.
+
+        A function is opaque, so only its unchanged start and end align
+        exactly; when the result is a slice of the text (as with ``strip``),
+        the slice aligns exactly too; anything else maps to the whole span
+        between them.
+        """
+        result = self.func(text)
+        if result == text:
+            return text, spans
+        aligner = Aligner()
+        where = text.find(result) if result else -1
+        if where >= 0:
+            aligner.replace("", spans[:where])
+            aligner.keep(result, spans[where : where + len(result)])
+            aligner.replace("", spans[where + len(result) :])
+        else:
+            aligner.replace(result, spans, text)
+        return aligner.text(), aligner.spans
 
     def __repr__(self) -> str:
         return f"Func({getattr(self.func, '__name__', self.func)!r})"

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Union
 
+from ._offsets import identity_spans
 from ._primitives import Func, Primitive, fuse
 from ._registry import NORMALIZERS, primitives_of, require_choice, require_str
 from .presets import PRESETS
@@ -134,6 +135,33 @@ class Pipeline:
         for primitive in self._passes:
             text = primitive(text)
         return text
+
+    def normalize_with_offsets(self, text: str) -> tuple[str, list[tuple[int, int]]]:
+        """Normalize ``text`` and say where each output character came from.
+
+        Returns:
+            ``(normalized, offsets)``: ``normalized == self(text)``, and
+            ``offsets[i]`` is the ``(start, end)`` span of ``text`` that output
+            character ``i`` came from. Spans never decrease; a deleted
+            character (a mark, an invisible, a collapsed space) widens the span
+            of the character before it; a merge (ا + U+0654 → أ) spans both
+            sources; an expansion (ﻻ → لا) gives both letters the span of ﻻ.
+            :func:`arnorm.input_span` maps an output span back to the input.
+
+        Note:
+            Runs character by character in Python: use it for spans, and
+            ``pipe(text)`` for bulk text.
+
+        Examples:
+            >>> pipe = Pipeline.from_preset("standard")
+            >>> pipe.normalize_with_offsets("فِى  ﻻ")
+            ('في لا', [(0, 2), (2, 3), (3, 5), (5, 6), (5, 6)])
+        """
+        text = require_str(text)
+        spans = identity_spans(text)
+        for primitive in self._passes:
+            text, spans = primitive.with_offsets(text, spans)
+        return text, spans
 
     def explain(self, text: str) -> list[tuple[str, str]]:
         """Run the steps one by one and report each that changed the text.
