@@ -81,8 +81,9 @@ def _hamza() -> tuple[Primitive, ...]:
 
 @declare(_hamza)
 def normalize_hamza(text: str) -> str:
-    """Fold letters carrying hamza to their bare letter: ؤ → و, ئ → ي, and the
-    alef forms as :func:`normalize_alef`. A lone hamza ء is kept.
+    """Fold letters carrying hamza to their bare letter: ؤ → و, ئ → ي, أ إ آ → ا.
+
+    The alef forms fold as in :func:`normalize_alef`. A lone hamza ء is kept.
 
     Combining maddah U+0653, hamza above U+0654 and hamza below U+0655 are
     removed wherever they stand: they are the decomposed spelling of the same

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Union
 
 from ._offsets import identity_spans
+from ._parallel import imap_ordered
 from ._primitives import Func, Primitive, fuse
 from ._registry import NORMALIZERS, primitives_of, require_choice, require_str
 from .presets import PRESETS
@@ -201,20 +200,8 @@ class Pipeline:
                 raise ValueError(f"{what} must be at least 1, got {value}")
         if jobs == 1:
             return map(self, texts)
-        return self._map_in_processes(iter(texts), jobs, chunksize)
-
-    def _map_in_processes(self, texts: Iterator[str], jobs: int, chunksize: int) -> Iterator[str]:
-        pending: deque[Future[list[str]]] = deque()
-        pool = ProcessPoolExecutor(jobs, initializer=_set_worker_pipeline, initargs=(self,))
-        try:
-            while chunk := list(islice(texts, chunksize)):
-                pending.append(pool.submit(_normalize_chunk, chunk))
-                if len(pending) >= 2 * jobs:
-                    yield from pending.popleft().result()
-            while pending:
-                yield from pending.popleft().result()
-        finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+        chunks = _chunked(iter(texts), chunksize)
+        return (text for chunk in imap_ordered(_normalize_chunk, self, chunks, jobs) for text in chunk)
 
     # --- building and saving -----------------------------------------------------
 
@@ -289,17 +276,13 @@ def _jsonable(options: Mapping[str, Any]) -> dict[str, Any]:
     return {key: dict(value) if isinstance(value, Mapping) else value for key, value in options.items()}
 
 
-_worker_pipeline: Pipeline | None = None
+def _chunked(texts: Iterator[str], size: int) -> Iterator[list[str]]:
+    while chunk := list(islice(texts, size)):
+        yield chunk
 
 
-def _set_worker_pipeline(pipeline: Pipeline) -> None:
-    global _worker_pipeline
-    _worker_pipeline = pipeline
-
-
-def _normalize_chunk(chunk: list[str]) -> list[str]:
-    assert _worker_pipeline is not None
-    return [_worker_pipeline(text) for text in chunk]
+def _normalize_chunk(pipeline: Pipeline, chunk: list[str]) -> list[str]:
+    return [pipeline(text) for text in chunk]
 
 
 @functools.lru_cache(maxsize=None)

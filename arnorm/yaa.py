@@ -31,6 +31,7 @@ from ._chars import (
     ARABIC_MARKS,
     FATHA,
     FATHATAN,
+    HAMZA_MARKS,
     KASRA,
     KASRATAN,
     SHADDA,
@@ -42,12 +43,13 @@ from ._chars import (
 )
 from ._primitives import Primitive, Rule, run
 from ._registry import declare, require_str
+from ._unicode import normalize
 from . import _yaa_words as words
 
 _WORD_CHARS = ARABIC_LETTERS | ARABIC_MARKS
 # An alef maksura that ends a word: only marks may follow it before a non-letter.
 _FINAL_MAKSURA = re.compile(
-    ALEF_MAKSURA + "(?=" + char_class(ARABIC_MARKS) + "*(?!" + char_class(_WORD_CHARS) + "))"
+    ALEF_MAKSURA + "(" + char_class(ARABIC_MARKS) + "*)(?!" + char_class(_WORD_CHARS) + ")"
 )
 _KEY_TABLE = str.maketrans({**dict.fromkeys(ALEF_FORMS, ALEF), TATWEEL: None,
                             **dict.fromkeys(ARABIC_MARKS, None)})
@@ -193,7 +195,12 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
             decision = _vowel_evidence(text, end)
         if decision is None:
             decision = _is_yaa(word)
-        return YEH if decision else ALEF_MAKSURA
+        marks = match.group(1)
+        if not decision:
+            return ALEF_MAKSURA + marks
+        if marks and not HAMZA_MARKS.isdisjoint(marks):
+            return normalize("NFC", YEH + marks)  # ي + U+0654 is ئ
+        return YEH + marks
 
     return Rule(_FINAL_MAKSURA, restore, triggers=ALEF_MAKSURA)
 

@@ -42,7 +42,7 @@ def test_normalize_teh(text: str) -> None:
     assert normalize_teh_marbuta(text) == araby.normalize_teh(text)
 
 
-@given(text=texts.map(lambda t: "".join(ch for ch in t if ch not in "\u0649\u0670\u0672\u0673")))
+@given(text=texts.map(lambda t: "".join(ch for ch in t if ch not in "\u0649\u0670\u0672\u0673\u0653\u0654\u0655")))
 def test_normalize_alef_without_maksura_or_dagger_alef(text: str) -> None:
     assert normalize_alef(text) == araby.normalize_alef(text)
 
@@ -79,6 +79,12 @@ def test_difference_normalize_alef_leaves_maksura_and_dagger_alef() -> None:
     assert normalize_alef("على") == "على"
     assert araby.normalize_alef("\u0672") == "\u0672"
     assert normalize_alef("\u0672") == "ا"
+
+
+def test_difference_decomposed_alef_forms_fold_too() -> None:
+    # ا + U+0654 is canonically أ; pyarabic only knows the precomposed letter.
+    assert araby.normalize_alef("ا\u0654") == "ا\u0654"
+    assert normalize_alef("ا\u0654") == "ا"
 
 
 def test_difference_lam_alef_ligatures_keep_their_hamza() -> None:
