@@ -104,9 +104,16 @@ class Rule:
             one occurs in every match. When given, a text containing none of
             them is returned untouched without running the pattern: a fast
             path, never a change of meaning.
+        produces: Every character the rule may write that its match did not
+            contain (``None``: unknown). A pipeline uses it to prove, from the
+            input alone, that a later rule cannot fire.
+        fast: A function equal to ``pattern.sub(replacement, text)`` on every
+            text this rule receives in its normalizer, but quicker (for
+            example a few ``str.replace`` calls); the pattern still serves
+            ``with_offsets``.
     """
 
-    __slots__ = ("pattern", "replacement", "triggers")
+    __slots__ = ("pattern", "replacement", "triggers", "produces", "fast")
 
     def __init__(
         self,
@@ -114,14 +121,20 @@ class Rule:
         replacement: Replacement,
         *,
         triggers: str | tuple[str, ...] = "",
+        produces: Iterable[str] | None = None,
+        fast: Callable[[str], str] | None = None,
     ) -> None:
         self.pattern = re.compile(pattern) if isinstance(pattern, str) else pattern
         self.replacement = replacement
         self.triggers = triggers
+        self.produces = None if produces is None else frozenset(produces)
+        self.fast = fast
 
     def __call__(self, text: str) -> str:
         if self.triggers and not any(ch in text for ch in self.triggers):
             return text
+        if self.fast is not None:
+            return self.fast(text)
         return self.pattern.sub(self.replacement, text)
 
     def with_offsets(self, text: str, spans: list[Span]) -> tuple[str, list[Span]]:

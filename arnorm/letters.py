@@ -45,7 +45,8 @@ def _fold_decomposed_alef(match: re.Match[str]) -> str:
     return ALEF + match.group()[1:].translate(_DROP_HAMZA_MARKS)
 
 
-FOLD_DECOMPOSED_ALEF = Rule(_DECOMPOSED_ALEF, _fold_decomposed_alef, triggers="".join(sorted(HAMZA_MARKS)))
+FOLD_DECOMPOSED_ALEF = Rule(_DECOMPOSED_ALEF, _fold_decomposed_alef,
+                            triggers="".join(sorted(HAMZA_MARKS)), produces=ALEF)
 
 
 @functools.cache
@@ -152,7 +153,7 @@ _MEDIAL_FARSI_YEH = re.compile(
 @functools.cache
 def _persian_letters() -> tuple[Primitive, ...]:
     return (
-        Rule(_MEDIAL_FARSI_YEH, YEH, triggers=FARSI_YEH),
+        Rule(_MEDIAL_FARSI_YEH, YEH, triggers=FARSI_YEH, produces=YEH),
         CharMap({FARSI_YEH: ALEF_MAKSURA, KEHEH: KAF, SWASH_KAF: KAF, AE: HEH, HEH_GOAL: HEH}),
     )
 

@@ -27,7 +27,8 @@ def _compose(match: re.Match[str]) -> str:
     return normalize("NFC", match.group())
 
 
-COMPOSE_HAMZA = Rule(_HAMZA_CLUSTER, _compose, triggers="".join(sorted(HAMZA_MARKS)))
+COMPOSE_HAMZA = Rule(_HAMZA_CLUSTER, _compose, triggers="".join(sorted(HAMZA_MARKS)),
+                     produces=HAMZA_COMPOSITIONS.values())
 """ا + U+0654 → أ and the other NFC compositions with maddah/hamza marks."""
 
 

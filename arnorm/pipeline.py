@@ -11,7 +11,8 @@ from typing import Any, Union
 
 from ._offsets import identity_spans
 from ._parallel import imap_ordered
-from ._primitives import Func, Primitive, fuse
+from ._compile import Plan
+from ._primitives import Func, Primitive
 from ._registry import NORMALIZERS, primitives_of, require_choice, require_str
 from .presets import PRESETS
 
@@ -122,16 +123,14 @@ class Pipeline:
         if isinstance(steps, (str, bytes)) or not isinstance(steps, Iterable):
             raise TypeError(f"steps must be a list of steps, got {type(steps).__name__}")
         self.steps: tuple[Step, ...] = tuple(resolve_step(step) for step in steps)
-        self._passes: tuple[Primitive, ...] = fuse(
-            primitive for step in self.steps for primitive in step.primitives
-        )
+        self._plan = Plan([primitive for step in self.steps for primitive in step.primitives])
 
     # --- running ---------------------------------------------------------------
 
     def __call__(self, text: str) -> str:
         """Normalize ``text`` with every step, in order."""
         text = require_str(text)
-        for primitive in self._passes:
+        for primitive in self._plan.passes(text):
             text = primitive(text)
         return text
 
@@ -158,7 +157,7 @@ class Pipeline:
         """
         text = require_str(text)
         spans = identity_spans(text)
-        for primitive in self._passes:
+        for primitive in self._plan.passes(text):
             text, spans = primitive.with_offsets(text, spans)
         return text, spans
 

@@ -59,7 +59,8 @@ def _quote_primitives(style: str) -> tuple[Primitive, ...]:
         **dict.fromkeys(OPENING_SINGLE_QUOTES, open_single),
         **dict.fromkeys(CLOSING_SINGLE_QUOTES, close_single),
     }
-    pair = Rule(_STRAIGHT_PAIR, open_double + r"\1" + close_double, triggers='"')
+    pair = Rule(_STRAIGHT_PAIR, open_double + r"\1" + close_double, triggers='"',
+                produces=(open_double, close_double))
     return (CharMap(table), pair)
 
 

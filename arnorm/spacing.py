@@ -6,7 +6,7 @@ import functools
 import re
 
 from ._chars import INVISIBLES, REPEATABLE_LETTERS, SPACES, TAB, char_class
-from ._primitives import CharMap, Func, Primitive, Rule, run
+from ._primitives import CharMap, Primitive, Rule, run
 from ._registry import declare, require_str
 
 
@@ -32,7 +32,22 @@ def remove_invisibles(text: str) -> str:
     return run(_invisibles(), require_str(text))
 
 
-def _strip_spaces(text: str) -> str:
+def _crlf_to_lf(text: str) -> str:
+    return text.replace("\r\n", "\n")
+
+
+def _collapse_spaces(text: str) -> str:
+    while "  " in text:  # each pass halves every run of spaces
+        text = text.replace("  ", " ")
+    return text
+
+
+def _strip_around_line_breaks(text: str) -> str:
+    # After _collapse_spaces at most one space stands on each side of a break.
+    return text.replace(" \n", "\n").replace("\n ", "\n")
+
+
+def _strip_ends(text: str) -> str:
     return text.strip(" ")
 
 
@@ -40,11 +55,11 @@ def _strip_spaces(text: str) -> str:
 def _whitespace() -> tuple[Primitive, ...]:
     line_breaks = dict.fromkeys("\r\x85\u2028\u2029", "\n")
     return (
-        Rule("\r\n", "\n", triggers="\r"),
+        Rule("\r\n", "\n", triggers="\r", produces="\n", fast=_crlf_to_lf),
         CharMap({**dict.fromkeys(SPACES | {TAB}, " "), **line_breaks}),
-        Rule(" {2,}", " ", triggers=("  ",)),
-        Rule(" *\n *", "\n", triggers=(" \n", "\n ")),
-        Func(_strip_spaces),
+        Rule(" {2,}", " ", triggers=("  ",), produces=(), fast=_collapse_spaces),
+        Rule(" *\n *", "\n", triggers=(" \n", "\n "), produces=(), fast=_strip_around_line_breaks),
+        Rule(r"\A +| +\Z", "", triggers=" ", produces=(), fast=_strip_ends),
     )
 
 
@@ -76,7 +91,7 @@ def _repeats(*, max_repeat: int = 2) -> tuple[Primitive, ...]:
 @functools.cache
 def _repeat_primitives(max_repeat: int) -> tuple[Primitive, ...]:
     letter_run = re.compile(f"({char_class(REPEATABLE_LETTERS)})\\1{{{max_repeat},}}")
-    return (Rule(letter_run, lambda match: match.group(1) * max_repeat),)
+    return (Rule(letter_run, lambda match: match.group(1) * max_repeat, produces=()),)
 
 
 @declare(_repeats)

@@ -1,0 +1,72 @@
+"""A pipeline's primitives, fused into as few passes as each input allows.
+
+:func:`~arnorm._primitives.fuse` merges adjacent character maps, but a rule
+between two maps keeps them apart, even when it cannot fire: the Persian yeh
+rule when the text has no ی, the hamza composition when it has no combining
+hamza. So each guarded rule gets a *guard*: characters of which at least one
+must be in the *input* for the rule to ever see a trigger, found by walking
+back through the steps before it (a map that turns ﯼ into ی adds ﯼ; a rule
+that may write ی adds that rule's own guard). Per call, rules whose guard is
+absent are dropped and the maps around them fused; plans are cached by the
+set of rules dropped. The result is exactly that of running every step.
+
+>>> from arnorm import Pipeline
+>>> plan = Pipeline.from_preset("standard")._plan
+>>> len(plan.passes("فى القاهرة")) < len(plan.passes("فى القاهرة ی"))
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ._primitives import CharMap, Func, Primitive, Rule, fuse
+
+
+def guards(primitives: Sequence[Primitive]) -> dict[int, frozenset[str]]:
+    """For each rule that can be proven idle from the input alone, its guard."""
+    found: dict[int, frozenset[str]] = {}
+    for index, rule in enumerate(primitives):
+        if not isinstance(rule, Rule) or not rule.triggers:
+            continue
+        guard = set("".join(rule.triggers))
+        for earlier in range(index - 1, -1, -1):
+            step = primitives[earlier]
+            if isinstance(step, CharMap):
+                guard.update(key for key, value in step.table.items() if not guard.isdisjoint(value))
+            elif isinstance(step, Func) or not isinstance(step, Rule):
+                break
+            elif step.produces is None or not guard.isdisjoint(step.produces):
+                if earlier not in found:
+                    break
+                guard |= found[earlier]
+        else:
+            found[index] = frozenset(guard)
+    return found
+
+
+class Plan:
+    """The primitives of a pipeline and, per input, the passes to run."""
+
+    __slots__ = ("primitives", "_guards", "_plans")
+
+    def __init__(self, primitives: Sequence[Primitive]) -> None:
+        self.primitives = tuple(primitives)
+        self._guards = tuple(guards(self.primitives).items())
+        self._plans: dict[frozenset[int], tuple[Primitive, ...]] = {}
+
+    def passes(self, text: str) -> tuple[Primitive, ...]:
+        """The fused passes that return, for ``text``, what every step would."""
+        idle = frozenset(
+            index for index, guard in self._guards if not any(ch in text for ch in guard)
+        )
+        plan = self._plans.get(idle)
+        if plan is None:
+            plan = fuse(p for i, p in enumerate(self.primitives) if i not in idle)
+            self._plans[idle] = plan
+        return plan
+
+    def __call__(self, text: str) -> str:
+        for primitive in self.passes(text):
+            text = primitive(text)
+        return text

@@ -1,0 +1,1 @@
+"""arnorm's benchmark suite: ``python -m benchmarks --help``."""

@@ -1,0 +1,58 @@
+"""Run the benchmark suite: ``python -m benchmarks [--quick] [--out DIR]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import corpora, peers, report, suite
+
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "benchmarks"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--quick", action="store_true",
+                        help="small corpora, one run, no downloads: proves the suite works (CI)")
+    parser.add_argument("--out", type=Path, default=DOCS, help=f"where to write results (default {DOCS})")
+    parser.add_argument("--size", type=float, help="corpus size in MB (default 12, quick 0.2)")
+    parser.add_argument("--repeat", type=int, help="runs per measurement, best kept (default 5, quick 1)")
+    parser.add_argument("--corpus", action="append", choices=("news", "quran", "stress"),
+                        help="corpora to run (default: all)")
+    parser.add_argument("--calls", type=int, help="tweet-length strings for per-call cost (default 100000)")
+    parser.add_argument("--no-plots", action="store_true")
+    args = parser.parse_args(argv)
+    size = args.size or (0.2 if args.quick else 12.0)
+    repeat = args.repeat or (1 if args.quick else 5)
+    calls = args.calls or (2_000 if args.quick else 100_000)
+
+    def log(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    found, skipped = corpora.load(args.corpus or ["news", "quran", "stress"], size, download=not args.quick)
+    for name, why in skipped.items():
+        log(f"skipping corpus {name}: {why}")
+    loaded = peers.load()
+    for name, why in loaded.missing.items():
+        log(f"skipping peer {name}: {why}")
+    results = suite.measure(found, loaded, repeat, log)
+    per_call_text = found[0].text if found else ""
+    data = {
+        "quick": args.quick,
+        "repeat": repeat,
+        "environment": suite.environment(loaded),
+        "corpora": {c.name: {"megabytes": c.megabytes, "source": c.source} for c in found},
+        "skipped": skipped,
+        "missing_peers": loaded.missing,
+        "results": suite.as_dicts(results),
+        "ratios": suite.ratios(results),
+        "per_call": suite.per_call(per_call_text, loaded, calls) if per_call_text else [],
+    }
+    for path in report.write(data, args.out, plots=not args.no_plots):
+        log(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

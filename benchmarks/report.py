@@ -1,0 +1,79 @@
+"""Write the suite's results: JSON, a markdown table and PNG plots."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+
+def write(data: dict[str, Any], folder: Path, *, plots: bool = True) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = [folder / "results.json", folder / "results.md"]
+    written[0].write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    written[1].write_text(markdown(data), encoding="utf-8")
+    if plots:
+        written += plot(data, folder)
+    return written
+
+
+def markdown(data: dict[str, Any]) -> str:
+    env = data["environment"]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Measured {env['date']} with `python -m benchmarks{' --quick' if data['quick'] else ''}` on "
+        f"{env['cpus']} CPU(s), {env['machine']}, CPython {env['python']}; arnorm {env['arnorm']} "
+        f"(Unicode {env['unicode']}); peers: "
+        + (", ".join(f"{k} {v}" for k, v in env["peers"].items()) or "none") + ".",
+        "MB/s is UTF-8 input megabytes per second, the best of "
+        f"{data['repeat']} runs; peak is the memory allocated while normalizing the whole corpus once.",
+        "",
+    ]
+    for name, why in data["skipped"].items():
+        lines.append(f"- corpus `{name}` skipped: {why}")
+    for name, why in data["missing_peers"].items():
+        lines.append(f"- peer `{name}` skipped: {why}")
+    lines.append("")
+    lines += ["## Headline ratios (same run)", "", "| corpus | arnorm | peer | ratio |", "|---|---|---|---:|"]
+    for row in data["ratios"]:
+        lines.append(f"| {row['corpus']} | {row['arnorm']} | {row['peer']} | {row['ratio']:.2f}× |")
+    for corpus, info in data["corpora"].items():
+        lines += ["", f"## {corpus} ({info['megabytes']:.1f} MB; {info['source']})", "",
+                  "| what | kind | MB/s | peak MB |", "|---|---|---:|---:|"]
+        for row in data["results"]:
+            if row["corpus"] == corpus:
+                lines.append(f"| {row['name']} | {row['kind']} | {row['mb_per_s']:.1f} | {row['peak_mb']:.1f} |")
+    if data["per_call"]:
+        lines += ["", f"## Per call, {data['per_call'][0]['calls']:,} tweet-length strings", "",
+                  "| what | µs per call |", "|---|---:|"]
+        for row in data["per_call"]:
+            lines.append(f"| {row['name']} | {row['us_per_call']:.2f} |")
+    return "\n".join(lines) + "\n"
+
+
+def plot(data: dict[str, Any], folder: Path) -> list[Path]:
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        return []
+    written = []
+    colours = {"step": "#4c72b0", "preset": "#dd8452", "peer": "#8c8c8c"}
+    for corpus in data["corpora"]:
+        rows = [row for row in data["results"] if row["corpus"] == corpus]
+        rows.sort(key=lambda row: row["mb_per_s"])
+        figure, axes = plt.subplots(figsize=(9, 0.28 * len(rows) + 1.2))
+        axes.barh([row["name"] for row in rows], [row["mb_per_s"] for row in rows],
+                  color=[colours[row["kind"]] for row in rows])
+        axes.set_xscale("log")
+        axes.set_xlabel("MB/s (log scale; orange: arnorm presets, blue: arnorm steps, grey: peers)")
+        axes.set_title(f"{corpus}: throughput, best of {data['repeat']}")
+        figure.tight_layout()
+        path = folder / f"{corpus}.png"
+        figure.savefig(path, dpi=110)
+        plt.close(figure)
+        written.append(path)
+    return written

@@ -1,0 +1,150 @@
+"""Measure: MB/s (best of several runs), peak memory, ratios to peers, per-call cost."""
+
+from __future__ import annotations
+
+import gc
+import platform
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import arnorm
+
+from .corpora import Corpus
+from .peers import Peers
+
+# arnorm normalizer → the pyarabic function doing the same job (where one exists)
+PYARABIC_COUNTERPARTS = {
+    "remove_diacritics": "pyarabic: strip_diacritics",
+    "remove_tatweel": "pyarabic: strip_tatweel",
+    "normalize_alef": "pyarabic: normalize_alef",
+    "normalize_hamza": "pyarabic: normalize_hamza",
+    "normalize_teh_marbuta": "pyarabic: normalize_teh",
+    "fold_presentation_forms": "pyarabic: normalize_ligature",
+}
+# the headline comparisons: (arnorm preset, peer)
+HEADLINES = [
+    ("preset: search", "pyarabic: search chain"),
+    ("preset: lucene", "pyarabic: search chain"),
+    ("preset: search", "arabic-norm: search"),
+    ("preset: lucene", "arabic-norm: search"),
+    ("preset: search", "camel-tools: search chain"),
+    ("preset: standard", "baseline: encode+decode"),
+]
+
+
+@dataclass
+class Result:
+    corpus: str
+    name: str
+    kind: str  # "step", "preset" or "peer"
+    mb_per_s: float
+    seconds: float
+    peak_mb: float
+
+
+def best_time(func: Callable[[str], Any], text: str, repeat: int) -> float:
+    """The fastest of ``repeat`` runs, in seconds (one warm-up run first)."""
+    func(text[:10_000])
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        func(text)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def peak_memory(func: Callable[[str], Any], text: str) -> float:
+    """Peak memory allocated while running ``func`` once, in MB."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        func(text)
+        return tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
+
+
+def candidates(peers: Peers) -> list[tuple[str, str, Callable[[str], str]]]:
+    items: list[tuple[str, str, Callable[[str], str]]] = []
+    for name, func in arnorm.NORMALIZERS.items():
+        items.append((name, "step", func))
+    for name in arnorm.PRESETS:
+        items.append((f"preset: {name}", "preset", arnorm.Pipeline.from_preset(name)))
+    for name, func in peers.functions.items():
+        items.append((name, "peer", func))
+    return items
+
+
+def measure(corpora: list[Corpus], peers: Peers, repeat: int, log: Callable[[str], None]) -> list[Result]:
+    results = []
+    items = candidates(peers)
+    for corpus in corpora:
+        log(f"{corpus.name}: {corpus.megabytes:.1f} MB")
+        for name, kind, func in items:
+            seconds = best_time(func, corpus.text, repeat)
+            peak = peak_memory(func, corpus.text)
+            result = Result(corpus.name, name, kind, corpus.megabytes / seconds, seconds, peak)
+            results.append(result)
+            log(f"  {name:<40} {result.mb_per_s:9.1f} MB/s  peak {peak:7.1f} MB")
+    return results
+
+
+def ratios(results: list[Result]) -> list[dict[str, Any]]:
+    speed = {(r.corpus, r.name): r.mb_per_s for r in results}
+    pairs = list(HEADLINES) + [(step, peer) for step, peer in PYARABIC_COUNTERPARTS.items()]
+    rows = []
+    for corpus in dict.fromkeys(r.corpus for r in results):
+        for ours, theirs in pairs:
+            if (corpus, ours) in speed and (corpus, theirs) in speed:
+                rows.append({"corpus": corpus, "arnorm": ours, "peer": theirs,
+                             "ratio": speed[corpus, ours] / speed[corpus, theirs]})
+    return rows
+
+
+def per_call(text: str, peers: Peers, count: int, length: int = 140) -> list[dict[str, Any]]:
+    """Cost of one call on tweet-length strings, as datasets.map and pandas make them."""
+    pieces = [text[i : i + length] for i in range(0, len(text) - length, length)]
+    tweets = (pieces * (count // max(len(pieces), 1) + 1))[:count]
+    standard, search = (arnorm.Pipeline.from_preset(name) for name in ("standard", "search"))
+    funcs: dict[str, Callable[[str], str]] = {
+        "arnorm.normalize (standard)": arnorm.normalize,
+        "Pipeline standard": standard,
+        "Pipeline search": search,
+    }
+    for name in ("pyarabic: search chain", "arabic-norm: search", "camel-tools: search chain"):
+        if name in peers.functions:
+            funcs[name] = peers.functions[name]
+    rows = []
+    for name, func in funcs.items():
+        def run(_: str, func: Callable[[str], str] = func) -> None:
+            for tweet in tweets:
+                func(tweet)
+
+        seconds = best_time(run, "", 3)
+        rows.append({"name": name, "calls": len(tweets), "us_per_call": seconds / len(tweets) * 1e6})
+    return rows
+
+
+def environment(peers: Peers) -> dict[str, Any]:
+    import os
+
+    return {
+        "python": sys.version.split()[0],
+        "implementation": platform.python_implementation(),
+        "machine": platform.machine(),
+        "processor": platform.processor() or platform.machine(),
+        "cpus": os.cpu_count(),
+        "arnorm": arnorm.__version__,
+        "unicode": arnorm.UNICODE_VERSION,
+        "peers": peers.versions,
+        "date": time.strftime("%Y-%m-%d"),
+    }
+
+
+def as_dicts(results: list[Result]) -> list[dict[str, Any]]:
+    return [asdict(result) for result in results]
