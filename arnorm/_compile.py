@@ -45,6 +45,30 @@ def guards(primitives: Sequence[Primitive]) -> dict[int, frozenset[str]]:
     return found
 
 
+def commutes(step: CharMap, rule: Primitive) -> bool:
+    """Whether running ``step`` before ``rule`` gives what running it after does."""
+    if not isinstance(rule, Rule) or rule.context is None or rule.produces is None:
+        return False
+    touched = set(step.table).union(*step.table.values())
+    return touched.isdisjoint(rule.context) and rule.produces.isdisjoint(step.table)
+
+
+def hoist_maps(primitives: list[Primitive]) -> list[Primitive]:
+    """Move each character map back past the rules it commutes with, up to
+    the previous map, so that the two can fuse; nothing else moves."""
+    result: list[Primitive] = []
+    for primitive in primitives:
+        result.append(primitive)
+        if not isinstance(primitive, CharMap):
+            continue
+        position = len(result) - 1
+        while position > 0 and commutes(primitive, result[position - 1]):
+            position -= 1
+        if position < len(result) - 1 and position > 0 and isinstance(result[position - 1], CharMap):
+            result.insert(position, result.pop())
+    return result
+
+
 class Plan:
     """The primitives of a pipeline and, per input, the passes to run."""
 
@@ -62,8 +86,8 @@ class Plan:
         )
         plan = self._plans.get(idle)
         if plan is None:
-            plan = fuse(p for i, p in enumerate(self.primitives) if i not in idle)
-            self._plans[idle] = plan
+            active = [p for i, p in enumerate(self.primitives) if i not in idle]
+            plan = self._plans[idle] = fuse(hoist_maps(active))
         return plan
 
     def __call__(self, text: str) -> str:

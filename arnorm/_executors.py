@@ -1,20 +1,26 @@
-"""How a character map is run: the fastest correct executor for its table.
+"""How a character map is run: the fastest correct executor for its table and text.
 
-Measured in CPython 3.11 on news text (see ``benchmarks/``): ``str.translate``
-runs at 10–30 MB/s outside ASCII, while ``str.replace`` guarded by ``ch in
-text`` costs almost nothing for an absent character and one fast pass for a
-present one, and a compiled character class finds the first match of a large,
-rarely present set at close to 1 GB/s. So a map is split in two:
+Measured in CPython 3.11 (``python -m benchmarks``): ``str.translate`` runs at
+10–60 MB/s outside ASCII, while ``ch in text`` scans at over 20 GB/s and
+``str.replace`` of a present character costs one copy. So by default a map is
+split in two:
 
-* *frequent* keys (ASCII, harakat, tatweel, common punctuation and spaces, or
-  every key of a small map) run as a guarded chain of ``str.replace``;
+* *frequent* keys (ASCII, Arabic letters, harakat, tatweel, or every key of
+  a small map) run as a chain of ``str.replace``, each guarded by
+  ``ch in text``;
 * the *rare* rest (presentation forms, Quranic marks, bidi controls …) is
-  probed by one regular expression, and only the keys actually found are
-  replaced.
+  found by one compiled character class, and only the keys actually present
+  are replaced (by ``str.translate`` when very many distinct ones are, as in
+  text extracted from PDFs).
 
-A chain of replacements equals a simultaneous mapping only when no
-replacement contains a key; a map that breaks that falls back to
-``str.translate``.
+On long, *dense* text (fully vocalized Quran or hadith, where every other
+character is a mark) a chain pays one full copy per mark. There, when NumPy is
+installed, the text goes through a lookup table over its UTF-32 code points in
+one vectorised pass, whatever the density. Set ``ARNORM_NO_NUMPY=1`` to turn
+that off. Every executor returns exactly the simultaneous mapping.
+
+A chain equals a simultaneous mapping only when no replacement contains a
+key; a map that breaks that rule always runs with ``str.translate``.
 
 >>> run = charmap_executor({"\\u0640": "", "\\ufefb": "\\u0644\\u0627"})
 >>> run("ﻻ عـــرب")
@@ -23,8 +29,11 @@ replacement contains a key; a map that breaks that falls back to
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Callable, Mapping
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 from ._chars import TASHKEEL, char_class
 
@@ -33,14 +42,31 @@ Executor = Callable[[str], str]
 SMALL_MAP = 24
 """A map with at most this many keys is run entirely as a guarded chain."""
 
+DENSE_TEXT = 50_000
+"""Texts at least this long are sampled to choose the NumPy path."""
+
+DENSE_KEYS = 10
+"""Distinct keys present (in a sample) from which the NumPy path is used: a
+chain pays one copy of the text per present key, the lookup about five."""
+
 FREQUENT: frozenset[str] = (
     frozenset(map(chr, range(0x80)))  # ASCII
     | frozenset(map(chr, range(0x0621, 0x064B)))  # Arabic letters
     | TASHKEEL
-    | frozenset("\u0640\u0670\u00a0\u00ab\u00bb\u201c\u201d\u2018\u2019\u2013\u2014\u2026")
+    | {"\u0640", "\u0670"}  # tatweel, dagger alef
 )
 """Characters common enough in real text that a per-key guard beats a probe:
 a probe's cost grows with the number of matches, a guard's does not."""
+
+
+def _load_numpy() -> Any:
+    if os.environ.get("ARNORM_NO_NUMPY"):
+        return None
+    try:
+        import numpy
+    except ImportError:
+        return None
+    return numpy
 
 
 def charmap_executor(table: Mapping[str, str]) -> Executor:
@@ -50,15 +76,23 @@ def charmap_executor(table: Mapping[str, str]) -> Executor:
     if any(ch in table for value in table.values() for ch in value):
         translation = {ord(key): value for key, value in table.items()}
         return lambda text: text.translate(translation)
+    chain = guarded_chain(table)
+    if len(table) < DENSE_KEYS or _load_numpy() is None:
+        return chain
+    return _with_dense_path(table, chain)
+
+
+def _identity(text: str) -> str:
+    return text
+
+
+def guarded_chain(table: Mapping[str, str]) -> Executor:
+    """Frequent keys as guarded ``str.replace``; rare keys probed by one class."""
     if len(table) <= SMALL_MAP:
         return _chain(tuple(table.items()))
     hot = tuple((k, v) for k, v in table.items() if k in FREQUENT)
     rare = {k: v for k, v in table.items() if k not in FREQUENT}
     return _probe_then_chain(hot, rare)
-
-
-def _identity(text: str) -> str:
-    return text
 
 
 def _chain(items: tuple[tuple[str, str], ...]) -> Executor:
@@ -71,17 +105,85 @@ def _chain(items: tuple[tuple[str, str], ...]) -> Executor:
     return run
 
 
+PROBE_GAP = 64
+"""Gaps of at most this many code points, none of them frequent, are folded
+into the probe's ranges: a class of few wide ranges is scanned about twice as
+fast as one of many narrow ones, and the rare false positives are dropped."""
+
+
+def probe_class(keys: Iterable[str]) -> str:
+    """A character class matching every key, in few ranges (a superset)."""
+    points = sorted(ord(key) for key in keys)
+    frequent = sorted(ord(ch) for ch in FREQUENT)
+    ranges = [[points[0], points[0]]]
+    for point in points[1:]:
+        last = ranges[-1][1]
+        blocked = bisect_right(frequent, point - 1) > bisect_right(frequent, last)
+        if point - last - 1 <= PROBE_GAP and not blocked:
+            ranges[-1][1] = point
+        else:
+            ranges.append([point, point])
+    return "[" + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in ranges) + "]"
+
+
 def _probe_then_chain(hot: tuple[tuple[str, str], ...], rare: dict[str, str]) -> Executor:
-    probe = re.compile(char_class(rare))
+    probe = re.compile(probe_class(rare))
     search, findall = probe.search, probe.findall
+    translation = {ord(key): value for key, value in rare.items()}
 
     def run(text: str) -> str:
         for key, value in hot:
             if key in text:
                 text = text.replace(key, value)
         if search(text) is not None:
-            for key in set(findall(text)):
+            found = set(findall(text)).intersection(rare)
+            if len(found) > SMALL_MAP:
+                return text.translate(translation)
+            for key in found:
                 text = text.replace(key, rare[key])
         return text
+
+    return run
+
+
+def _with_dense_path(table: Mapping[str, str], chain: Executor) -> Executor:
+    keys = re.compile(char_class(table))
+    lookup: list[Executor] = []
+
+    def run(text: str) -> str:
+        if len(text) >= DENSE_TEXT:
+            sample = text[: DENSE_TEXT // 4]
+            if len(set(keys.findall(sample))) >= DENSE_KEYS:
+                if not lookup:
+                    lookup.append(numpy_lookup(table))
+                return lookup[0](text)
+        return chain(text)
+
+    return run
+
+
+def numpy_lookup(table: Mapping[str, str]) -> Executor:
+    """One vectorised pass over UTF-32 code points (keys whose replacement is
+    longer than one character are replaced first, by a guarded chain)."""
+    numpy = _load_numpy()
+    if numpy is None:  # pragma: no cover - callers check first
+        raise RuntimeError("NumPy is not available")
+    single = {key: value for key, value in table.items() if len(value) <= 1}
+    longer = guarded_chain({key: value for key, value in table.items() if len(value) > 1})
+    codes = numpy.arange(0x110000, dtype=numpy.uint32)
+    keep = numpy.ones(0x110000, dtype=bool)
+    for key, value in single.items():
+        if value:
+            codes[ord(key)] = ord(value)
+        else:
+            keep[ord(key)] = False
+    deletes = not keep.all()
+
+    def run(text: str) -> str:
+        text = longer(text)
+        points = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
+        if deletes:
+            points = points[keep[points]]
+        return codes[points].tobytes().decode("utf-32-le", "surrogatepass")
 
     return run

@@ -107,13 +107,17 @@ class Rule:
         produces: Every character the rule may write that its match did not
             contain (``None``: unknown). A pipeline uses it to prove, from the
             input alone, that a later rule cannot fire.
+        context: Every character the rule's result depends on (``None``:
+            unknown). A character map that touches none of them, and none of
+            the characters the rule produces, gives the same result before the
+            rule as after it, so a pipeline may move it there to fuse it.
         fast: A function equal to ``pattern.sub(replacement, text)`` on every
             text this rule receives in its normalizer, but quicker (for
             example a few ``str.replace`` calls); the pattern still serves
             ``with_offsets``.
     """
 
-    __slots__ = ("pattern", "replacement", "triggers", "produces", "fast")
+    __slots__ = ("pattern", "replacement", "triggers", "produces", "context", "fast")
 
     def __init__(
         self,
@@ -122,12 +126,14 @@ class Rule:
         *,
         triggers: str | tuple[str, ...] = "",
         produces: Iterable[str] | None = None,
+        context: Iterable[str] | None = None,
         fast: Callable[[str], str] | None = None,
     ) -> None:
         self.pattern = re.compile(pattern) if isinstance(pattern, str) else pattern
         self.replacement = replacement
         self.triggers = triggers
         self.produces = None if produces is None else frozenset(produces)
+        self.context = None if context is None else frozenset(context)
         self.fast = fast
 
     def __call__(self, text: str) -> str:

@@ -227,7 +227,8 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
             result = decided[candidate] = decide(candidate, end - start)
         return result
 
-    return Rule(_FINAL_MAKSURA, restore, triggers=ALEF_MAKSURA, produces=(YEH, YEH_HAMZA))
+    return Rule(_FINAL_MAKSURA, restore, triggers=ALEF_MAKSURA, produces=(YEH, YEH_HAMZA),
+                context=_WORD_CHARS)
 
 
 def _final_yaa(*, exceptions: Mapping[str, str] | None = None) -> tuple[Primitive, ...]:

@@ -63,3 +63,58 @@ def test_rule_triggers_skip_only_when_absent() -> None:
     rule = Rule("b+", "b", triggers=("bb",))
     assert rule("abbbc") == "abc"
     assert rule("abc") == "abc"
+
+
+# --- executors ------------------------------------------------------------------------
+
+from arnorm import _executors  # noqa: E402
+
+big_keys = st.sampled_from([chr(c) for c in range(0xFB50, 0xFBC0)] + list("ًٌٍَُِّْـ“”«»\u00a0\u200f")
+                           + ["\U00010efd", "\u0670", "\u06d6"])
+big_tables = st.dictionaries(big_keys, st.text(st.sampled_from(list("ابي x")), max_size=2),
+                             min_size=SMALL_MAP + 1, max_size=80)
+
+
+@given(table=big_tables, text=texts)
+def test_probe_then_chain_equals_mapping(table, text: str) -> None:
+    assert _executors.guarded_chain(table)(text) == reference(table, text)
+
+
+@given(table=big_tables, text=st.lists(big_keys | st.sampled_from(list("ab \ud800")), max_size=200).map("".join))
+def test_many_distinct_rare_keys_fall_back_to_translate(table, text: str) -> None:
+    assert _executors.guarded_chain(table)(text) == reference(table, text)
+
+
+@given(keys=st.sets(big_keys, min_size=1))
+def test_probe_class_matches_every_key(keys) -> None:
+    import re
+
+    probe = re.compile(_executors.probe_class(keys))
+    assert all(probe.fullmatch(key) for key in keys)
+
+
+@given(table=tables, text=texts)
+def test_numpy_lookup_equals_mapping(table, text: str) -> None:
+    pytest.importorskip("numpy")
+    if any(ch in table for value in table.values() for ch in value):
+        return  # such maps always run with str.translate
+    assert _executors.numpy_lookup(table)(text) == reference(table, text)
+
+
+def test_numpy_lookup_keeps_lone_surrogates_apart() -> None:
+    pytest.importorskip("numpy")
+    text = "\ud83d\ude00 ب\u064e"  # two lone surrogates must not pair into one emoji
+    assert _executors.numpy_lookup({"\u064e": ""})(text) == "\ud83d\ude00 ب"
+
+
+def test_dense_text_takes_the_numpy_path(monkeypatch) -> None:
+    pytest.importorskip("numpy")
+    monkeypatch.setattr(_executors, "DENSE_TEXT", 10)
+    table = {chr(c): "" for c in range(0x064B, 0x0653)} | {"\u0649": "\u064a", "\ufefb": "\u0644\u0627"}
+    text = "بِسْمِ ٱللَّهِ ٱلرَّحْمَـٰنِ ﻻ عَلَىٰ هُدًى مِّن رَّبِّهِمْ " * 50
+    assert CharMap(table)(text) == reference(table, text)
+
+
+def test_numpy_can_be_turned_off(monkeypatch) -> None:
+    monkeypatch.setenv("ARNORM_NO_NUMPY", "1")
+    assert _executors._load_numpy() is None
