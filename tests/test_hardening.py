@@ -1,0 +1,119 @@
+"""No input breaks arnorm: every code point, adversarial shapes, threads.
+
+The growth test is the one timing comparison in the suite: it compares two
+sizes of the same input in the same run, loosely (4x the input may take at
+most 6x the time; anything under 20 ms counts as 20 ms), to catch super-linear
+behaviour, not to measure speed.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+import arnorm
+from arnorm import NORMALIZERS, PRESETS, Pipeline
+
+CALLABLES = {**NORMALIZERS, **{f"preset:{name}": Pipeline.from_preset(name) for name in PRESETS}}
+EVERY_CODE_POINT = [chr(c) for c in range(0x110000)]  # lone surrogates included
+
+
+@pytest.fixture(scope="module")
+def every_code_point_texts() -> dict[str, str]:
+    return {
+        "alone": " ".join(EVERY_CODE_POINT),
+        "inside a word": " ".join("ب" + ch + "ى" for ch in EVERY_CODE_POINT),
+    }
+
+
+@pytest.mark.parametrize("name", sorted(CALLABLES))
+def test_every_code_point_never_raises_and_is_idempotent(name: str, every_code_point_texts) -> None:
+    func = CALLABLES[name]
+    for label, text in every_code_point_texts.items():
+        once = func(text)
+        assert isinstance(once, str), label
+        assert func(once) == once, label
+
+
+@pytest.mark.parametrize("name", sorted(CALLABLES))
+def test_every_arabic_block_character_alone(name: str) -> None:
+    func = CALLABLES[name]
+    blocks = [(0x0600, 0x06FF), (0x0750, 0x077F), (0x0870, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF),
+              (0x10EC0, 0x10EFF), (0x2000, 0x206F), (0xD800, 0xDFFF)]
+    for first, last in blocks:
+        for code in range(first, last + 1):
+            once = func(chr(code))
+            assert func(once) == once, hex(code)
+
+
+def shapes(size: int) -> dict[str, str]:
+    """Adversarial texts of about ``size`` characters."""
+    marks = "\u064e\u0651\u0650\u0652\u064b\u0654\u0670\u06e1\u0653\u06d6"
+    return {
+        "one letter": "ب" * size,
+        "one maksura": "ى" * size,
+        "one mark": "\u064e" * size,
+        "letter + 10 marks": ("ا" + marks) * (size // 11),
+        "hamza marks after alef": "ا" + "\u0654" * (size // 2) + "\u0651" * (size // 2),
+        "word without spaces": ("كلمة" * (size // 8) + "ى.") * 2,
+        "one-char lines": "ى\n" * (size // 2),
+        "nested quotes": "“«‹\"" * (size // 8) + "\"›»”" * (size // 8),
+        "only invisibles": "\u200f\u200c\ufeff\u2066" * (size // 4),
+        "spaces": " \u00a0\t" * (size // 3),
+        "farsi yeh + marks": ("ی" + "\u064e" * 50) * (size // 51),
+    }
+
+
+@pytest.mark.parametrize("shape", sorted(shapes(8)))
+def test_adversarial_shapes_grow_linearly(shape: str) -> None:
+    small, large = shapes(500_000)[shape], shapes(2_000_000)[shape]  # about 1 MB and 4 MB
+    for name, func in CALLABLES.items():
+        timings = []
+        for text in (small, large):
+            best = float("inf")
+            for _ in range(3):
+                start = time.perf_counter()
+                result = func(text)
+                best = min(best, time.perf_counter() - start)
+            assert isinstance(result, str)
+            timings.append(max(best, 0.02))  # below 20 ms, CPU caches, not algorithms, decide
+        assert timings[1] / timings[0] < 6, f"{name} on {shape}: {timings}"
+
+
+def test_ten_megabytes_of_one_letter_and_one_mark() -> None:
+    for text in ("ب" * 10_000_000, "\u064e" * 10_000_000):
+        for name in PRESETS:
+            assert isinstance(arnorm.normalize(text, preset=name), str)
+
+
+def test_concurrent_first_use_loads_once_and_agrees() -> None:
+    import importlib
+
+    from arnorm import pipeline, yaa
+
+    texts = [f"فى المبنى {i} “نص” مَرْحَبًا ی کتاب جمييييل" for i in range(200)]
+    expected = {name: [Pipeline.from_preset(name)(t) for t in texts] for name in PRESETS}
+    pipeline.preset_pipeline.cache_clear()
+    yaa._default_primitives.cache_clear()
+    importlib.reload  # noqa: B018 - the caches above are what first use fills
+    barrier = threading.Barrier(8)
+    results: dict[int, dict[str, list[str]]] = {}
+    errors: list[BaseException] = []
+
+    def work(index: int) -> None:
+        try:
+            barrier.wait()
+            results[index] = {name: [arnorm.normalize(t, preset=name) for t in texts] for name in PRESETS}
+        except BaseException as error:  # pragma: no cover - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert all(result == expected for result in results.values())
+    assert pipeline.preset_pipeline.cache_info().currsize == len(PRESETS)
