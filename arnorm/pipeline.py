@@ -125,6 +125,11 @@ class Pipeline:
         self.steps: tuple[Step, ...] = tuple(resolve_step(step) for step in steps)
         self._plan = Plan([primitive for step in self.steps for primitive in step.primitives])
 
+    @property
+    def primitives(self) -> tuple[Primitive, ...]:
+        """Every primitive of every step, in order, before fusion."""
+        return self._plan.primitives
+
     # --- running ---------------------------------------------------------------
 
     def __call__(self, text: str) -> str:

@@ -1,0 +1,148 @@
+"""Hugging Face integration: tokenizers normalizers and ``datasets.map`` helpers.
+
+>>> from arnorm import Pipeline
+>>> from arnorm.hf import to_hf_normalizer
+>>> normalizer = to_hf_normalizer(Pipeline.from_preset("lucene"))
+>>> type(normalizer).__name__, normalizer.normalize_str("أَحْمَدُ فى المدرسة")
+('Sequence', 'احمد في المدرسه')
+
+Requires the ``hf`` extra (``pip install 'arnorm[hf]'``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ._primitives import CharMap, Primitive, Rule
+from ._registry import require_str
+from .pipeline import Pipeline
+
+MAX_NATIVE_REPLACEMENTS = 32
+"""Above this many distinct replacements a map is run by the custom normalizer."""
+
+
+def _pipeline(pipe: Pipeline | str) -> Pipeline:
+    return Pipeline.from_preset(pipe) if isinstance(pipe, str) else pipe
+
+
+def _class_of(chars: Iterable[str]) -> str:
+    """An Oniguruma character class of the literal characters."""
+    return "[" + "".join("\\" + ch if ch in "\\]^-[" else ch for ch in sorted(chars)) + "]"
+
+
+def _native_steps(primitives: tuple[Primitive, ...]) -> list[tuple[str, str]] | None:
+    """(pattern, literal replacement) pairs doing what the primitives do, or None."""
+    steps: list[tuple[str, str]] = []
+    for primitive in primitives:
+        if isinstance(primitive, CharMap):
+            by_value: dict[str, list[str]] = {}
+            for key, value in primitive.table.items():
+                by_value.setdefault(value, []).append(key)
+            if len(by_value) > MAX_NATIVE_REPLACEMENTS:
+                return None
+            steps += [(_class_of(keys), value) for value, keys in sorted(by_value.items())]
+        elif isinstance(primitive, Rule) and isinstance(primitive.replacement, str) \
+                and "\\" not in primitive.replacement:
+            steps.append((primitive.pattern.pattern, primitive.replacement))
+        else:
+            return None
+    return steps
+
+
+def to_hf_normalizer(pipe: Pipeline | str) -> Any:
+    """A ``tokenizers`` normalizer doing what ``pipe`` does, offsets included.
+
+    Where every step can be written as native ``Replace`` normalizers (maps
+    with few distinct replacements and literal rules: the ``lucene`` preset,
+    ``remove_tatweel``, ``normalize_alef`` …), a native ``Sequence`` is
+    returned: it runs in Rust and saves with ``tokenizer.save``. Otherwise a
+    custom normalizer runs arnorm itself, editing through ``NormalizedString``
+    operations so that token offsets still point into the original text.
+
+    Note:
+        A custom normalizer cannot be serialised: ``tokenizer.save`` fails
+        while it is attached. Attach it again after ``Tokenizer.from_file``.
+    """
+    from tokenizers import Regex, normalizers
+
+    pipeline = _pipeline(pipe)
+    native = _native_steps(pipeline.primitives)
+    if native is not None:
+        return normalizers.Sequence([normalizers.Replace(Regex(p), v) for p, v in native])
+    return normalizers.Normalizer.custom(ArnormNormalizer(pipeline))
+
+
+class ArnormNormalizer:
+    """A custom ``tokenizers`` normalizer running an arnorm pipeline.
+
+    Each map runs as ``NormalizedString.replace`` (expansions), ``map``
+    (one-to-one) and ``filter`` (deletions); each rule is run by arnorm with
+    offsets and replayed as a positional ``filter`` and ``map``, so the
+    alignments tokenizers keeps stay exact.
+    """
+
+    def __init__(self, pipe: Pipeline | str) -> None:
+        self.pipeline = _pipeline(pipe)
+
+    def normalize(self, normalized: Any) -> None:
+        for primitive in self.pipeline.primitives:
+            if isinstance(primitive, CharMap):
+                _apply_map(primitive, normalized)
+            else:
+                _apply_rule(primitive, normalized)
+
+
+def _apply_map(charmap: CharMap, normalized: Any) -> None:
+    current = normalized.normalized
+    present = {key: value for key, value in charmap.table.items() if key in current}
+    if not present:
+        return
+    for key, value in present.items():
+        if len(value) > 1:
+            normalized.replace(key, value)
+    singles = {key: value for key, value in present.items() if len(value) == 1}
+    if singles:
+        normalized.map(lambda ch: singles.get(ch, ch))
+    deleted = {key for key, value in present.items() if not value}
+    if deleted:
+        normalized.filter(lambda ch: ch not in deleted)
+
+
+def _apply_rule(rule: Any, normalized: Any) -> None:
+    current = normalized.normalized
+    result, spans = rule.with_offsets(current, [(i, i + 1) for i in range(len(current))])
+    if result == current:
+        return
+    # Each output character comes from the first input character of its span;
+    # the other characters of the span are deleted.
+    keep = [False] * len(current)
+    new_chars = []
+    for ch, (start, end) in zip(result, spans):
+        if end - start < 1 or keep[start]:
+            raise ValueError("this pipeline inserts characters; it cannot run inside tokenizers")
+        keep[start] = True
+        new_chars.append(ch)
+    position = iter(keep)
+    normalized.filter(lambda _: next(position))
+    replacement = iter(new_chars)
+    normalized.map(lambda _: next(replacement))
+
+
+class BatchNormalizer:
+    """A picklable function for ``Dataset.map(batched=True)``.
+
+    Examples:
+        >>> BatchNormalizer("search", columns=["text"])({"text": ["أحمد", None], "id": [1, 2]})
+        {'text': ['احمد', None]}
+    """
+
+    def __init__(self, pipe: Pipeline | str = "standard", columns: Iterable[str] = ("text",)) -> None:
+        self.pipeline = _pipeline(pipe)
+        self.columns = tuple(columns)
+
+    def __call__(self, batch: dict[str, list[Any]]) -> dict[str, list[Any]]:
+        return {
+            column: [None if value is None else self.pipeline(require_str(value)) for value in batch[column]]
+            for column in self.columns
+        }

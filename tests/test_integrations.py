@@ -1,0 +1,172 @@
+"""Integrations: Hugging Face tokenizers and datasets, pandas, scikit-learn.
+
+Each group skips when its optional extra is not installed.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import arnorm
+from arnorm import Pipeline
+
+from .strategies import arabic_text
+
+TEXT = "قال:  “فِى  القاهـــرة” ﻻ الأمريكى\u200f مَرْحَبًا"
+valid_utf8 = arabic_text.map(lambda t: re.sub("[\ud800-\udfff]", "", t))
+
+# --- tokenizers ---------------------------------------------------------------------------
+
+
+def word_tokenizer(normalizer):
+    from tokenizers import Tokenizer, models, pre_tokenizers
+
+    tokenizer = Tokenizer(models.WordLevel({"[UNK]": 0, "في": 1, "القاهره": 2}, unk_token="[UNK]"))
+    tokenizer.normalizer = normalizer
+    tokenizer.pre_tokenizer = pre_tokenizers.WhitespaceSplit()
+    return tokenizer
+
+
+@pytest.mark.parametrize("preset", sorted(arnorm.PRESETS))
+def test_hf_normalizer_matches_arnorm(preset: str, sample_article: str) -> None:
+    pytest.importorskip("tokenizers")
+    from arnorm.hf import to_hf_normalizer
+
+    pipe = Pipeline.from_preset(preset)
+    normalizer = to_hf_normalizer(pipe)
+    for text in (TEXT, sample_article):
+        assert normalizer.normalize_str(text) == pipe(text)
+
+
+@pytest.mark.parametrize("preset", sorted(arnorm.PRESETS))
+@given(text=valid_utf8)
+def test_hf_normalizer_matches_arnorm_on_generated_text(preset: str, text: str) -> None:
+    pytest.importorskip("tokenizers")
+    from arnorm.hf import to_hf_normalizer
+
+    pipe = Pipeline.from_preset(preset)
+    assert to_hf_normalizer(pipe).normalize_str(text) == pipe(text)
+
+
+def test_lucene_preset_is_native_and_saves(tmp_path) -> None:
+    pytest.importorskip("tokenizers")
+    from tokenizers import Tokenizer
+
+    from arnorm.hf import to_hf_normalizer
+
+    normalizer = to_hf_normalizer("lucene")
+    assert type(normalizer).__name__ == "Sequence"
+    tokenizer = word_tokenizer(normalizer)
+    path = tmp_path / "tokenizer.json"
+    tokenizer.save(str(path))
+    again = Tokenizer.from_file(str(path))
+    text = "فى القاهرة"
+    assert again.encode(text).ids == tokenizer.encode(text).ids == [1, 2]
+    assert again.encode(text).offsets == tokenizer.encode(text).offsets == [(0, 2), (3, 10)]
+
+
+@pytest.mark.parametrize("preset", ["standard", "search", "minimal"])
+def test_custom_normalizer_offsets_point_into_the_original(preset: str) -> None:
+    pytest.importorskip("tokenizers")
+    from arnorm.hf import to_hf_normalizer
+
+    pipe = Pipeline.from_preset(preset)
+    tokenizer = word_tokenizer(to_hf_normalizer(pipe))
+    encoding = tokenizer.encode(TEXT)
+    words = TEXT.replace("\u200f", "").split()  # tokenizers leaves a deleted trailing RLM out
+    assert [TEXT[a:b] for a, b in encoding.offsets] == words
+    normalized_words = pipe(TEXT).split()
+    assert [pipe(TEXT[a:b]) for a, b in encoding.offsets] == normalized_words
+
+
+def test_batch_normalizer_with_datasets_in_two_processes() -> None:
+    datasets = pytest.importorskip("datasets")
+    from arnorm.hf import BatchNormalizer
+
+    rows = [f"فى المبنى {i} “نص”" for i in range(200)] + [None]
+    data = datasets.Dataset.from_dict({"text": rows, "id": list(range(201))})
+    mapped = data.map(BatchNormalizer("standard"), batched=True, num_proc=2)
+    assert mapped["text"] == [None if t is None else arnorm.normalize(t) for t in rows]
+    assert mapped["id"] == list(range(201))
+
+
+# --- pandas ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dtype", [object, "string[python]", "string[pyarrow]"])
+def test_pandas_accessor_keeps_missing_values_and_dtype(dtype) -> None:
+    pd = pytest.importorskip("pandas")
+    if dtype == "string[pyarrow]":
+        pytest.importorskip("pyarrow")
+    import arnorm.pandas  # noqa: F401 - registers the accessor
+
+    series = pd.Series(["فى البيت", None, "أحمد"], dtype=dtype, index=[5, 6, 7], name="t")
+    result = series.arnorm.normalize(preset="search")
+    assert result.dtype == series.dtype and list(result.index) == [5, 6, 7] and result.name == "t"
+    assert result.iloc[0] == "في البيت" and result.iloc[2] == "احمد" and pd.isna(result.iloc[1])
+
+
+def test_pandas_accessor_options() -> None:
+    pd = pytest.importorskip("pandas")
+    import arnorm.pandas  # noqa: F401
+
+    series = pd.Series(["عـام 2024"], dtype=object)
+    assert series.arnorm.normalize(steps=["remove_tatweel", ("normalize_digits", {"to": "arabic"})])[0] == "عام ٢٠٢٤"
+    assert series.arnorm.normalize(pipeline=Pipeline(["remove_tatweel"]))[0] == "عام 2024"
+    with pytest.raises(ValueError, match="one of"):
+        series.arnorm.normalize("search", steps=["remove_tatweel"])
+    with pytest.raises(TypeError, match="expected str, got int"):
+        pd.Series(["a", 3], dtype=object).arnorm.normalize()
+
+
+@given(texts=st.lists(valid_utf8, max_size=20))
+def test_arrow_kernels_equal_arnorm(texts) -> None:
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    import arnorm.pandas  # noqa: F401
+
+    series = pd.Series(texts + [None], dtype="string[pyarrow]")
+    result = series.arnorm.normalize(preset="lucene")
+    assert result.tolist()[:-1] == [arnorm.normalize(t, preset="lucene") for t in texts]
+
+
+def test_arrow_kernels_are_used_for_character_maps_only() -> None:
+    pytest.importorskip("pandas")
+    from arnorm.pandas import _arrow_kernels
+
+    assert _arrow_kernels(Pipeline.from_preset("lucene")) is not None
+    assert _arrow_kernels(Pipeline.from_preset("standard")) is None
+
+
+# --- scikit-learn ---------------------------------------------------------------------------
+
+
+def test_sklearn_transformer_in_a_pipeline() -> None:
+    pytest.importorskip("sklearn")
+    from sklearn.base import clone
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.pipeline import make_pipeline
+
+    from arnorm.sklearn import ArabicNormalizer
+
+    normalizer = ArabicNormalizer(preset="search")
+    assert normalizer.get_params() == {"preset": "search", "steps": None}
+    copy = clone(normalizer).set_params(preset="lucene")
+    assert copy.preset == "lucene" and normalizer.preset == "search"
+    model = make_pipeline(normalizer, CountVectorizer())
+    matrix = model.fit_transform(["أحمد فى المدرسة", "احمد في المدرسه"])
+    assert (matrix[0] != matrix[1]).nnz == 0
+    assert normalizer.transform(["فى"]) == ["في"]
+    assert ArabicNormalizer(steps=["remove_tatweel"]).fit_transform(["عـام"]) == ["عام"]
+
+
+def test_sklearn_bad_parameters_fail_at_fit() -> None:
+    pytest.importorskip("sklearn")
+    from arnorm.sklearn import ArabicNormalizer
+
+    with pytest.raises(ValueError, match="unknown preset"):
+        ArabicNormalizer(preset="nope").fit(["x"])
