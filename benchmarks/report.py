@@ -9,10 +9,11 @@ from typing import Any
 
 def write(data: dict[str, Any], folder: Path, *, plots: bool = True) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
+    data["plots"] = plots and _has_matplotlib()
     written = [folder / "results.json", folder / "results.md"]
     written[0].write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     written[1].write_text(markdown(data), encoding="utf-8")
-    if plots:
+    if data["plots"]:
         written += plot(data, folder)
     return written
 
@@ -28,6 +29,7 @@ def markdown(data: dict[str, Any]) -> str:
         + (", ".join(f"{k} {v}" for k, v in env["peers"].items()) or "none") + ".",
         "MB/s is UTF-8 input megabytes per second, the best of "
         f"{data['repeat']} runs; peak is the memory allocated while normalizing the whole corpus once.",
+        "Reproduce with `pip install -e '.[bench]'` and `python -m benchmarks` (writes this page).",
         "",
     ]
     for name, why in data["skipped"].items():
@@ -39,8 +41,10 @@ def markdown(data: dict[str, Any]) -> str:
     for row in data["ratios"]:
         lines.append(f"| {row['corpus']} | {row['arnorm']} | {row['peer']} | {row['ratio']:.2f}× |")
     for corpus, info in data["corpora"].items():
-        lines += ["", f"## {corpus} ({info['megabytes']:.1f} MB; {info['source']})", "",
-                  "| what | kind | MB/s | peak MB |", "|---|---|---:|---:|"]
+        lines += ["", f"## {corpus} ({info['megabytes']:.1f} MB; {info['source']})", ""]
+        if data.get("plots"):
+            lines += [f"![{corpus} throughput]({corpus}.png)", ""]
+        lines += ["| what | kind | MB/s | peak MB |", "|---|---|---:|---:|"]
         for row in data["results"]:
             if row["corpus"] == corpus:
                 lines.append(f"| {row['name']} | {row['kind']} | {row['mb_per_s']:.1f} | {row['peak_mb']:.1f} |")
@@ -50,6 +54,14 @@ def markdown(data: dict[str, Any]) -> str:
         for row in data["per_call"]:
             lines.append(f"| {row['name']} | {row['us_per_call']:.2f} |")
     return "\n".join(lines) + "\n"
+
+
+def _has_matplotlib() -> bool:
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def plot(data: dict[str, Any], folder: Path) -> list[Path]:

@@ -1,0 +1,115 @@
+"""Generate the docs pages that are tables of the code: normalizers and presets.
+
+Run ``python docs/gen_pages.py`` after changing a normalizer or a preset; a
+test regenerates the pages and fails if the committed ones differ, so they
+cannot drift from the code.
+"""
+
+from __future__ import annotations
+
+import inspect
+from pathlib import Path
+
+import arnorm
+
+DOCS = Path(__file__).resolve().parent
+
+# One real example per normalizer: (input, options).
+EXAMPLES: dict[str, tuple[str, dict]] = {
+    "remove_diacritics": ("اللُّغَةُ العَرَبِيَّةُ، هٰذَا، سا\u0654ل", {}),
+    "remove_tatweel": ("العـــــربية", {}),
+    "normalize_alef": ("أحمد إلى آخر ٱلكتاب", {}),
+    "normalize_hamza": ("مسؤول رئيس أنباء سماء", {}),
+    "normalize_alef_maksura": ("فى على مستشفى", {}),
+    "restore_final_yaa": ("فى المبنى التى على الأولى الأمريكى", {}),
+    "normalize_teh_marbuta": ("مدرسة جميلة", {}),
+    "normalize_quotes": ("قال “إن «السلام» ممكن” و\"نعم\"", {"style": "guillemets"}),
+    "normalize_punctuation": ("سوريا – روسيا… لماذا؟", {}),
+    "normalize_digits": ("عام ٢٠٢٤ و۱۴۰۳", {}),
+    "fold_presentation_forms": ("ﻻ ﺇﻟﻪ ﺇﻻ ﷲ", {}),
+    "remove_invisibles": ("مر\u200cحبا\u200f", {}),
+    "normalize_whitespace": ("  مرحبا\u00a0\t بكم \r\nهنا ", {}),
+    "normalize_persian_letters": ("کتاب یوم علی", {}),
+    "reduce_repeats": ("جمييييل جدااااا", {}),
+    "normalize_lucene": ("أَحْمَدُ فى المدرسة ٱلكبرى", {}),
+}
+
+
+def _cell(text: str) -> str:
+    return "`" + repr(text).replace("|", "\\|") + "`"
+
+
+def normalizers_page() -> str:
+    lines = [
+        "# Normalizers",
+        "",
+        "Every normalizer takes a `str` and returns a `str`, is idempotent, and raises",
+        "`TypeError` for anything else. The examples below are computed from the code",
+        "when this page is generated (`python docs/gen_pages.py`).",
+        "",
+        "| normalizer | options | what it does | before | after |",
+        "|---|---|---|---|---|",
+    ]
+    for name, func in arnorm.NORMALIZERS.items():
+        text, options = EXAMPLES[name]
+        signature = inspect.signature(func)
+        opts = ", ".join(f"`{p.name}={p.default!r}`" for p in signature.parameters.values()
+                         if p.kind is p.KEYWORD_ONLY) or "—"
+        summary = (func.__doc__ or "").strip().splitlines()[0].replace("|", "\\|")
+        shown = f" ({', '.join(f'{k}={v!r}' for k, v in options.items())})" if options else ""
+        lines.append(f"| [`{name}`](reference.md#arnorm.{name}){shown} | {opts} | {summary} "
+                     f"| {_cell(text)} | {_cell(func(text, **options))} |")
+    return "\n".join(lines) + "\n"
+
+
+PURPOSE = {
+    "minimal": "Repair text without changing its spelling: glyph codes, invisibles, spaces.",
+    "standard": "Clean, readable standard Arabic (the default of `arnorm.normalize`).",
+    "search": "Keys for indexing and matching: lossy on purpose, so that variants meet.",
+    "lucene": "Exactly Lucene's ArabicNormalizer, for parity with Elasticsearch, Solr and OpenSearch.",
+}
+SAMPLE = "قال الوزير الأمريكــى فِى بيانه: “السَّلامُ مُمكِنٌ” ٢٠٢٤ ﻻ"
+
+
+def presets_page() -> str:
+    names = list(arnorm.PRESETS)
+    steps = list(dict.fromkeys(
+        step if isinstance(step, str) else step[0] for preset in names for step in arnorm.PRESETS[preset]))
+    lines = ["# Presets", "", "Which steps each preset runs (✓, with the options it sets).", "",
+             "| step | " + " | ".join(f"`{name}`" for name in names) + " |",
+             "|---|" + "---|" * len(names)]
+    for step in steps:
+        marks = []
+        for name in names:
+            used = [s for s in arnorm.PRESETS[name] if (s if isinstance(s, str) else s[0]) == step]
+            options = [s[1] for s in used if not isinstance(s, str)]
+            marks.append(("✓ " + ", ".join(f"{k}={v}" for o in options for k, v in o.items())).strip()
+                         if used else "")
+        lines.append(f"| `{step}` | " + " | ".join(marks) + " |")
+    lines += ["", "## When to use which, and the order of the steps", ""]
+    for name in names:
+        order = " → ".join(s if isinstance(s, str) else s[0] for s in arnorm.PRESETS[name])
+        lines.append(f"- **`{name}`**: {PURPOSE[name]} Steps: {order}.")
+    lines += ["", "## The same text through each preset", "", f"Input: `{SAMPLE!r}`", "",
+              "| preset | output |", "|---|---|"]
+    for name in names:
+        lines.append(f"| `{name}` | {_cell(arnorm.normalize(SAMPLE, preset=name))} |")
+    lines += ["", "## Lucene, Elasticsearch, Solr, OpenSearch", "",
+              "The `lucene` preset does what Lucene's `ArabicNormalizer` (the `arabic_normalization`",
+              "token filter) does and nothing more: آ أ إ → ا, ى → ي, ة → ه, tatweel and the eight",
+              "harakat removed; ٱ, ؤ, ئ and dagger alef stay. Keys built with it match an index built",
+              "by that filter; the test suite checks every case of Lucene's own test of the filter.",
+              "As a `tokenizers` normalizer it is native (see [Integrations](integrations.md))."]
+    return "\n".join(lines) + "\n"
+
+
+PAGES = {"normalizers.md": normalizers_page, "presets.md": presets_page}
+
+
+def main() -> None:
+    for name, build in PAGES.items():
+        (DOCS / name).write_text(build(), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
