@@ -6,7 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import corpora, peers, report, suite
+import arnorm
+
+from . import corpora, peers, report, shapes, suite
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "benchmarks"
 
@@ -48,6 +50,9 @@ def main(argv: list[str] | None = None) -> int:
         "results": suite.as_dicts(results),
         "ratios": suite.ratios(results),
         "per_call": suite.per_call(per_call_text, loaded, calls) if per_call_text else [],
+        "growth": shapes.growth(
+            {f"preset: {name}": arnorm.Pipeline.from_preset(name) for name in arnorm.PRESETS},
+            [0.05, 0.1, 0.2, 0.4] if args.quick else [1.0, 2.0, 4.0, 8.0]),
     }
     for path in report.write(data, args.out, plots=not args.no_plots):
         log(f"wrote {path}")

@@ -53,6 +53,18 @@ def markdown(data: dict[str, Any]) -> str:
                   "| what | µs per call |", "|---|---:|"]
         for row in data["per_call"]:
             lines.append(f"| {row['name']} | {row['us_per_call']:.2f} |")
+    if data.get("growth"):
+        sizes = data["growth"][0]["sizes_mb"]
+        lines += ["", "## Growth on adversarial inputs (ms, best of 3)", "",
+                  "Each preset on each shape at " + ", ".join(f"{s:g}" for s in sizes)
+                  + " MB; the last column is the time ratio of the largest to the smallest size "
+                  f"({sizes[-1] / sizes[0]:g}x the input): linear work stays near that.", "",
+                  "| shape | preset | " + " | ".join(f"{s:g} MB" for s in sizes) + " | ratio |",
+                  "|---|---|" + "---:|" * (len(sizes) + 1)]
+        for row in data["growth"]:
+            ms = [f"{1000 * t:.1f}" for t in row["seconds"]]
+            ratio = row["seconds"][-1] / max(row["seconds"][0], 1e-9)
+            lines.append(f"| {row['shape']} | {row['name']} | " + " | ".join(ms) + f" | {ratio:.1f} |")
     return "\n".join(lines) + "\n"
 
 

@@ -15,6 +15,7 @@ import pytest
 
 import arnorm
 from arnorm import NORMALIZERS, PRESETS, Pipeline
+from benchmarks.shapes import shapes
 
 CALLABLES = {**NORMALIZERS, **{f"preset:{name}": Pipeline.from_preset(name) for name in PRESETS}}
 EVERY_CODE_POINT = [chr(c) for c in range(0x110000)]  # lone surrogates included
@@ -46,24 +47,6 @@ def test_every_arabic_block_character_alone(name: str) -> None:
         for code in range(first, last + 1):
             once = func(chr(code))
             assert func(once) == once, hex(code)
-
-
-def shapes(size: int) -> dict[str, str]:
-    """Adversarial texts of about ``size`` characters."""
-    marks = "\u064e\u0651\u0650\u0652\u064b\u0654\u0670\u06e1\u0653\u06d6"
-    return {
-        "one letter": "ب" * size,
-        "one maksura": "ى" * size,
-        "one mark": "\u064e" * size,
-        "letter + 10 marks": ("ا" + marks) * (size // 11),
-        "hamza marks after alef": "ا" + "\u0654" * (size // 2) + "\u0651" * (size // 2),
-        "word without spaces": ("كلمة" * (size // 8) + "ى.") * 2,
-        "one-char lines": "ى\n" * (size // 2),
-        "nested quotes": "“«‹\"" * (size // 8) + "\"›»”" * (size // 8),
-        "only invisibles": "\u200f\u200c\ufeff\u2066" * (size // 4),
-        "spaces": " \u00a0\t" * (size // 3),
-        "farsi yeh + marks": ("ی" + "\u064e" * 50) * (size // 51),
-    }
 
 
 @pytest.mark.parametrize("shape", sorted(shapes(8)))
