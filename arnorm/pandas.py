@@ -5,11 +5,15 @@
 >>> pd.Series(["فى البيت", None, "أحمد"], dtype=object).arnorm.normalize(preset="search").tolist()
 ['في البيت', None, 'احمد']
 
-Missing values (``None``, ``NaN``, ``pd.NA``) stay missing. On Arrow-backed
-string columns a pipeline made only of character maps (the ``lucene`` preset,
-``remove_tatweel`` …) runs as ``pyarrow.compute`` kernels, with the same
-result; everything else runs arnorm on each value. Requires the ``pandas``
-extra.
+Missing values (``None``, ``NaN``, ``pd.NA``) stay missing, and the dtype
+(object, ``string``, Arrow-backed ``string[pyarrow]``) is kept.
+
+Note:
+    ``pyarrow.compute`` kernels can express pipelines made only of character
+    maps, but measured here they were slower than arnorm itself: the lucene
+    preset on 120,000 tweet-length rows took 0.35 s as regex kernels (0.39 s
+    as literal ones) against 0.20 s for arnorm on each value. So every
+    column runs arnorm. Requires the ``pandas`` extra.
 """
 
 from __future__ import annotations
@@ -19,7 +23,6 @@ from typing import Any
 
 import pandas as pd
 
-from ._primitives import CharMap
 from .pipeline import Pipeline, StepLike
 
 
@@ -34,32 +37,6 @@ def resolve(preset: str | None = None, steps: Iterable[StepLike] | None = None,
     if steps is not None:
         return Pipeline(steps)
     return Pipeline.from_preset(preset or "standard")
-
-
-def _arrow_kernels(pipeline: Pipeline) -> list[tuple[str, str]] | None:
-    """RE2 (pattern, replacement) pairs for a pipeline of character maps only."""
-    pairs: list[tuple[str, str]] = []
-    for primitive in pipeline.primitives:
-        if not isinstance(primitive, CharMap):
-            return None
-        by_value: dict[str, list[str]] = {}
-        for key, value in primitive.table.items():
-            by_value.setdefault(value, []).append(key)
-        if len(by_value) > 32:
-            return None
-        for value, keys in sorted(by_value.items()):
-            escaped = "".join("\\" + k if k in "\\]^-[" else k for k in sorted(keys))
-            pairs.append(("[" + escaped + "]", value.replace("\\", "\\\\")))
-    return pairs
-
-
-def _is_arrow_string(series: pd.Series) -> bool:
-    dtype = series.dtype
-    if isinstance(dtype, pd.ArrowDtype):
-        import pyarrow as pa
-
-        return pa.types.is_string(dtype.pyarrow_dtype) or pa.types.is_large_string(dtype.pyarrow_dtype)
-    return isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow"
 
 
 @pd.api.extensions.register_series_accessor("arnorm")
@@ -78,16 +55,6 @@ class ArnormAccessor:
         """
         pipe = resolve(preset, steps, pipeline)
         series = self._series
-        kernels = _arrow_kernels(pipe) if _is_arrow_string(series) else None
-        if kernels is not None:
-            import pyarrow as pa
-            import pyarrow.compute as pc
-
-            array: Any = pa.array(series, from_pandas=True)
-            for pattern, replacement in kernels:
-                array = pc.replace_substring_regex(array, pattern=pattern, replacement=replacement)
-            return pd.Series(array.to_pandas(types_mapper={array.type: series.dtype}.get),
-                             index=series.index, name=series.name, dtype=series.dtype)
         values = [value if _missing(value) else pipe(value) for value in series]
         return pd.Series(values, index=series.index, name=series.name, dtype=series.dtype)
 
