@@ -45,6 +45,7 @@ from ._chars import (
 from ._primitives import Primitive, Rule, run
 from ._registry import declare, require_str
 from ._unicode import normalize
+from . import _yaa_lexicon
 from . import _yaa_words as words
 
 _WORD_CHARS = ARABIC_LETTERS | ARABIC_MARKS
@@ -52,8 +53,8 @@ _WORD_CHARS = ARABIC_LETTERS | ARABIC_MARKS
 _FINAL_MAKSURA = re.compile(
     ALEF_MAKSURA + "(" + char_class(ARABIC_MARKS) + "*)(?!" + char_class(_WORD_CHARS) + ")"
 )
-_KEY_TABLE = str.maketrans({**dict.fromkeys(ALEF_FORMS, ALEF), TATWEEL: None,
-                            **dict.fromkeys(ARABIC_MARKS, None)})
+_KEY_TABLE = str.maketrans({TATWEEL: None, **dict.fromkeys(ARABIC_MARKS, None)})
+_FOLD_ALEF = str.maketrans(dict.fromkeys(ALEF_FORMS, ALEF))
 
 _CONJUNCTIONS = ("", "و", "ف")
 _PREPOSITIONS = ("", "ب", "ك", "ل")
@@ -61,15 +62,20 @@ _ARTICLE = "ال"
 
 
 def _key(word: str) -> str:
-    """The lookup form of a word: no marks or tatweel, alef forms folded."""
+    """A word without marks or tatweel (hamza on alef kept: patterns need it)."""
     return word.translate(_KEY_TABLE)
+
+
+def _fold(word: str) -> str:
+    """The lexicon form: alef forms folded (writers of ى for ي drop them too)."""
+    return word.translate(_FOLD_ALEF)
 
 
 NOUN, VERB, PARTICLE = "noun", "verb", "particle"
 
 
 def _lexicon() -> dict[str, tuple[bool, str]]:
-    """``{key: (is_yaa, part of speech)}`` from the word lists."""
+    """``{word: (is_yaa, part of speech)}`` from the word lists, as written."""
     lists = (
         (words.MAKSURA_NOUNS, False, NOUN), (words.YAA_NOUNS, True, NOUN),
         (words.MAKSURA_VERBS, False, VERB), (words.YAA_VERBS, True, VERB),
@@ -79,6 +85,16 @@ def _lexicon() -> dict[str, tuple[bool, str]]:
 
 
 LEXICON = _lexicon()
+# A word written with bare ا may stand for any hamza form (writers drop it);
+# a word written with أ إ آ means that form only (آلى is not إلى).
+LEXICON_FOLDED = {_fold(word): entry for word, entry in LEXICON.items()}
+
+
+def _listed(stem: str) -> tuple[bool, str] | None:
+    entry = LEXICON.get(stem)
+    if entry is None and ALEF_FORMS.isdisjoint(stem):
+        entry = LEXICON_FOLDED.get(stem)
+    return entry
 
 
 def _readings(word: str) -> list[tuple[str, str, bool]]:
@@ -111,40 +127,52 @@ def _fits(pos: str, preposition: str, has_article: bool) -> bool:
 
 
 def _by_pattern(stem: str, has_article: bool) -> bool:
-    """Whether an unlisted stem ending in ى is written with ي in standard spelling."""
+    """Whether an unlisted stem ending in ى is written with ي in standard spelling.
+
+    ``stem`` keeps hamza on alef: a bare initial ا is hamzat al-wasl (a verb of
+    a derived form), while أ إ آ begin nouns as often as verbs.
+    """
     length = len(stem)
     if length <= 3:
         return False
-    if stem[0] == ALEF and length == 4:
+    if _fold(stem[0]) == ALEF and length == 4:
         return False  # أفعل elative or أفعل past tense: أعلى، أعطى
     if not has_article:
         if stem[0] == ALEF and length <= 6:
             return False  # past tense of افتعل / انفعل / استفعل: انتهى، استدعى
-        if stem[0] == "ت" and length <= 5:
-            return False  # past tense of تفعّل / تفاعل: تلقى، تنامى
+        if stem[0] == "ت" and length == 4 and stem[1] != ALEF:
+            return False  # past tense of تفعّل: تلقى، تولى (not تالي)
+        if stem[0] == "ت" and length == 5 and stem[2] == ALEF:
+            return False  # past tense of تفاعل: تنامى، تلاقى
         if stem[0] in "يتنا" and stem[1] == "ت" and length >= 5:
             return False  # present tense of تفعّل / تفاعل: يتلقى
     if stem.startswith("مست") and length == 6:
         return False  # مستفعى: مستشفى
-    if stem[0] == "م" and stem[2] in "تطد" and length == 5:
+    if stem[0] == "م" and stem[2] in "تط" and length == 5:
         return False  # مفتعى: ملتقى، مصطفى
     return True
 
 
 @functools.lru_cache(maxsize=65536)
 def _is_yaa(word: str) -> bool:
-    """Whether the final ى of ``word`` (a lookup key) stands for ي."""
+    """Whether the final ى of ``word`` (marks and tatweel removed) stands for ي."""
     readings = _readings(word)
     for stem, preposition, has_article in readings:
-        entry = LEXICON.get(stem)
+        entry = _listed(stem)
         if entry is not None and _fits(entry[1], preposition, has_article):
             return entry[0]
+    for stem in dict.fromkeys([word] + [stem for stem, _, _ in readings]):
+        decision = _yaa_lexicon.decide(stem[:-1])
+        if decision is not None:
+            return decision
     articled = [(stem, True) for stem, _, has_article in readings if has_article]
-    if articled:
-        return _by_pattern(*articled[0])
-    if word[0] in "وف" and len(word) > 4:
-        word = word[1:]
-    return _by_pattern(word, False)
+    stem, has_article = articled[0] if articled else (word, False)
+    if not has_article and word[0] in "وف" and len(word) > 4:
+        stem = word[1:]
+    decision = _yaa_lexicon.decide_by_ending(stem[:-1])
+    if decision is not None:
+        return decision
+    return _by_pattern(stem, has_article)
 
 
 _KASRA_MARKS = frozenset({KASRA, KASRATAN})
@@ -181,13 +209,13 @@ _CACHE_LIMIT = 1 << 17
 
 
 def _restore(exceptions: Mapping[str, str] | None) -> Rule:
-    overrides = {_key(word): spelled[-1] == YEH for word, spelled in (exceptions or {}).items()}
+    overrides = {_fold(_key(word)): spelled[-1] == YEH for word, spelled in (exceptions or {}).items()}
     decided: dict[str, str] = {}
 
     def forced(word: str) -> bool | None:
         for stem in (word, *(reading[0] for reading in _readings(word))):
-            if stem in overrides:
-                return overrides[stem]
+            if _fold(stem) in overrides:
+                return overrides[_fold(stem)]
         return None
 
     def decide(candidate: str, maksura: int) -> str:

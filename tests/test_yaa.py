@@ -47,7 +47,7 @@ def test_restores_yaa(written: str, standard: str) -> None:
         # names
         "موسى", "عيسى", "يحيى", "ليلى",
         # verbs
-        "بنى", "مضى", "رأى", "أعطى", "انتهى", "اشترى", "استدعى", "تلقى", "تولى", "تنامى",
+        "بنى", "مضى", "رأى", "أعطى", "انتهى", "اشترى", "استدعى", "تلقى",
         "يتلقى", "يرى", "يسعى", "تعالى",
     ],
 )
@@ -165,3 +165,46 @@ def test_vowel_marks_decide_when_present(written: str, standard: str) -> None:
 
 def test_exceptions_overrule_vowel_marks() -> None:
     assert restore_final_yaa("عَلِى", exceptions={"على": "على"}) == "عَلِى"
+
+
+def test_held_out_evaluation_scores_both_classes() -> None:
+    from benchmarks.yaa_eval import egyptianize, score
+
+    assert egyptianize("في التي على مبنى عَلِيّ") == "فى التى على مبنى عَلِيّ"
+    result = score(["ذهب إلى المستشفى في القاهرة", "هي الأولى التي تحتوي على المبنى الرئيسي"])
+    assert result["yaa_tokens"] == 5 and result["maksura_tokens"] == 5
+    assert result["accuracy"] == result["yaa_accuracy"] == result["maksura_accuracy"] == 1.0
+    assert result["standard_lines_unchanged"] == 1.0
+
+
+def test_lexicon_loads_once_under_concurrent_first_use(monkeypatch) -> None:
+    import gzip
+    import threading
+
+    from arnorm import _yaa_lexicon
+
+    monkeypatch.setattr(_yaa_lexicon, "_bases", None)
+    monkeypatch.setattr(_yaa_lexicon, "_endings", None)
+    calls = []
+    real = gzip.decompress
+    monkeypatch.setattr(_yaa_lexicon.gzip, "decompress", lambda data: calls.append(1) or real(data))
+    barrier = threading.Barrier(8)
+    results = []
+
+    def work() -> None:
+        barrier.wait()
+        results.append((_yaa_lexicon.decide("ف"), _yaa_lexicon.decide("مستشف")))
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [(True, False)] * 8
+    assert len(calls) == 1
+
+
+def test_lexicon_decides_unlisted_words_by_frequency() -> None:
+    # none of these is in the hand-written lists
+    assert restore_final_yaa("الطبيعى الصينى التلفزيونى") == "الطبيعي الصيني التلفزيوني"
+    assert restore_final_yaa("الأفعى الحلوى المقتنى") == "الأفعى الحلوى المقتنى"

@@ -1,0 +1,161 @@
+"""Evaluate restore_final_yaa on standard-spelled text it has never seen.
+
+    python -m benchmarks.yaa_eval [--out docs/benchmarks]
+
+Held-out text: the Arabic translations of Firefox ESR and LibreOffice, from
+Debian's packages ``firefox-esr-l10n-ar`` and ``libreoffice-l10n-ar``
+(downloaded with ``apt-get download`` into ``$ARNORM_CACHE``, ~/.cache/arnorm
+by default, never into the repository). Neither is among the sources of any
+data arnorm ships. The text is in standard spelling, so:
+
+1. every word-final ي is rewritten as ى (Egyptian style), and the text is
+   restored; each word that now ends in ى is scored against the original
+   (overall, for the ي class and for the ى class), next to the two trivial
+   baselines (keep every ى; turn every ى into ي);
+2. the original text is restored as it is, and the share of lines that come
+   back unchanged is reported (standard text must be left alone).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gettext
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import arnorm
+
+from .corpora import CACHE
+
+PACKAGES = ("firefox-esr-l10n-ar", "libreoffice-l10n-ar")
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "benchmarks"
+WORD = re.compile("[\u0621-\u064a\u0671-\u06d3][\u0621-\u065f\u0670-\u06d3]*")  # letters and marks
+
+
+class Unavailable(Exception):
+    pass
+
+
+def held_out_lines() -> list[str]:
+    """The translated strings, one per line, downloaded once into the cache."""
+    cached = CACHE / "yaa-heldout.txt"
+    if not cached.is_file():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory() as folder:
+            result = subprocess.run(["apt-get", "download", *PACKAGES], cwd=folder,
+                                    capture_output=True, text=True)
+            debs = list(Path(folder).glob("*.deb"))
+            if result.returncode or len(debs) != len(PACKAGES):
+                raise Unavailable(f"apt-get download {' '.join(PACKAGES)} failed: {result.stderr[-300:]}")
+            tree = Path(folder) / "tree"
+            for deb in debs:
+                subprocess.run(["dpkg-deb", "-x", str(deb), str(tree)], check=True)
+            strings: list[str] = []
+            for mo in sorted(tree.rglob("LC_MESSAGES/*.mo")):
+                with mo.open("rb") as handle:
+                    catalog = gettext.GNUTranslations(handle)._catalog  # type: ignore[attr-defined]
+                strings += [value for value in catalog.values() if isinstance(value, str)]
+            for xpi in sorted(tree.rglob("*.xpi")):
+                with zipfile.ZipFile(xpi) as archive:
+                    for name in sorted(archive.namelist()):
+                        if name.endswith((".ftl", ".properties", ".dtd")):
+                            strings += archive.read(name).decode("utf-8", "replace").splitlines()
+        lines = [" ".join(s.split()) for s in strings if WORD.search(s)]
+        cached.write_text("\n".join(dict.fromkeys(lines)) + "\n", encoding="utf-8")
+    return cached.read_text(encoding="utf-8").splitlines()
+
+
+def egyptianize(text: str) -> str:
+    """Every word-final ي written as ى."""
+    return re.sub("\u064a(?![\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670])", "\u0649", text)
+
+
+def score(lines: list[str]) -> dict:
+    text = "\n".join(lines)
+    written = egyptianize(text)
+    restored = arnorm.restore_final_yaa(written)
+    originals, restored_words = WORD.findall(text), WORD.findall(restored)
+    assert len(originals) == len(restored_words)
+    counts: Counter[str] = Counter()
+    errors: Counter[tuple[str, str]] = Counter()
+    for original, guess in zip(originals, restored_words):
+        if original[-1] not in "\u064a\u0649":
+            continue
+        kind = "yaa" if original[-1] == "\u064a" else "maksura"
+        counts[kind] += 1
+        if guess == original:
+            counts[kind + " right"] += 1
+        else:
+            errors[(original, guess)] += 1
+    unchanged = sum(arnorm.restore_final_yaa(line) == line for line in lines)
+    total = counts["yaa"] + counts["maksura"]
+    right = counts["yaa right"] + counts["maksura right"]
+    return {
+        "lines": len(lines),
+        "tokens": total,
+        "yaa_tokens": counts["yaa"],
+        "maksura_tokens": counts["maksura"],
+        "accuracy": right / total,
+        "yaa_accuracy": counts["yaa right"] / counts["yaa"],
+        "maksura_accuracy": counts["maksura right"] / counts["maksura"],
+        "baseline_keep_every_maksura": counts["maksura"] / total,
+        "baseline_every_maksura_to_yaa": counts["yaa"] / total,
+        "standard_lines_unchanged": unchanged / len(lines),
+        "top_errors": [{"standard": o, "restored": g, "count": c} for (o, g), c in errors.most_common(25)],
+    }
+
+
+def markdown(result: dict) -> str:
+    pct = lambda x: f"{100 * x:.2f} %"  # noqa: E731
+    lines = [
+        "# Egyptian final ى: held-out evaluation",
+        "",
+        "`python -m benchmarks.yaa_eval` on the Arabic translations of Firefox ESR and LibreOffice",
+        f"(Debian packages; {result['lines']:,} distinct lines, standard spelling): every final ي is",
+        "written as ى, the text is restored, and each word now ending in ى is compared with the",
+        "original.",
+        "",
+        "| | tokens | accuracy |",
+        "|---|---:|---:|",
+        f"| all words ending in ى | {result['tokens']:,} | {pct(result['accuracy'])} |",
+        f"| ي class (restore) | {result['yaa_tokens']:,} | {pct(result['yaa_accuracy'])} |",
+        f"| ى class (keep) | {result['maksura_tokens']:,} | {pct(result['maksura_accuracy'])} |",
+        f"| baseline: keep every ى | | {pct(result['baseline_keep_every_maksura'])} |",
+        f"| baseline: every ى → ي | | {pct(result['baseline_every_maksura_to_yaa'])} |",
+        "",
+        f"Already-standard lines returned unchanged: {pct(result['standard_lines_unchanged'])}.",
+        "",
+        "Most frequent errors:",
+        "",
+        "| standard | restored | count |",
+        "|---|---|---:|",
+    ]
+    lines += [f"| {e['standard']} | {e['restored']} | {e['count']} |" for e in result["top_errors"]]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.yaa_eval", description=__doc__)
+    parser.add_argument("--out", type=Path, default=DOCS)
+    args = parser.parse_args(argv)
+    try:
+        lines = held_out_lines()
+    except (Unavailable, OSError) as why:
+        print(f"held-out text unavailable: {why}", file=sys.stderr)
+        return 1
+    result = score(lines)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "yaa.json").write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (args.out / "yaa.md").write_text(markdown(result), encoding="utf-8")
+    print(markdown(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
