@@ -99,9 +99,9 @@ def _repeat_primitives(max_repeat: int) -> tuple[Primitive, ...]:
     def fast(text: str) -> str:
         # Any character repeated is found about 3x faster than a letter
         # repeated; the letter pattern then runs from the first letter run on.
-        for run in any_run.finditer(text):
-            if run.group(1) in REPEATABLE_LETTERS:
-                start = run.start()
+        for repeated in any_run.finditer(text):
+            if repeated.group(1) in REPEATABLE_LETTERS:
+                start = repeated.start()
                 return text[:start] + letter_run.sub(shorten, text[start:])
         return text
 

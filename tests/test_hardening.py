@@ -72,15 +72,12 @@ def test_ten_megabytes_of_one_letter_and_one_mark() -> None:
 
 
 def test_concurrent_first_use_loads_once_and_agrees() -> None:
-    import importlib
-
     from arnorm import pipeline, yaa
 
     texts = [f"فى المبنى {i} “نص” مَرْحَبًا ی کتاب جمييييل" for i in range(200)]
     expected = {name: [Pipeline.from_preset(name)(t) for t in texts] for name in PRESETS}
     pipeline.preset_pipeline.cache_clear()
     yaa._default_primitives.cache_clear()
-    importlib.reload  # noqa: B018 - the caches above are what first use fills
     barrier = threading.Barrier(8)
     results: dict[int, dict[str, list[str]]] = {}
     errors: list[BaseException] = []
