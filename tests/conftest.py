@@ -10,6 +10,9 @@ from hypothesis import HealthCheck, settings
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
 
+# The atheris harness is run by hand (python tests/fuzz_arnorm.py), not collected.
+collect_ignore = ["fuzz_arnorm.py"]
+
 # HYPOTHESIS_PROFILE=ci (default, seconds), deep (minutes) or thorough (100,000 examples).
 for _profile, _examples in (("ci", 200), ("deep", 5_000), ("thorough", 100_000)):
     settings.register_profile(_profile, max_examples=_examples, deadline=None,
