@@ -24,6 +24,8 @@ import threading
 from collections import Counter
 from importlib import resources
 
+from ._chars import ALEF, ALEF_FORMS
+
 ABSENT = 10**6
 MIN_TYPES = 25
 MIN_SHARE = 0.8
@@ -31,7 +33,12 @@ MIN_SHARE = 0.8
 _lock = threading.Lock()
 _bases: dict[str, bool] | None = None
 _endings: dict[str, bool] | None = None
-_FOLD = str.maketrans(dict.fromkeys("\u0622\u0623\u0625\u0671\u0672\u0673", "\u0627"))
+_FOLD = str.maketrans(dict.fromkeys(ALEF_FORMS, ALEF))
+
+
+def fold_alef(word: str) -> str:
+    """``word`` with every alef form (أ إ آ ٱ ٲ ٳ) written as bare ا."""
+    return word.translate(_FOLD)
 
 
 def _frequency(centibels: str) -> float:
@@ -49,7 +56,7 @@ def _load() -> tuple[dict[str, bool], dict[str, bool]]:
                 base, yaa, maksura = line.split("\t")
                 frequencies = (_frequency(yaa), _frequency(maksura))
                 exact[base] = frequencies[0] > frequencies[1]
-                total = folded.setdefault("\0" + base.translate(_FOLD), [0.0, 0.0])
+                total = folded.setdefault("\0" + fold_alef(base), [0.0, 0.0])
                 total[0] += frequencies[0]
                 total[1] += frequencies[1]
             # Bases as written first; writers who drop hamza on alef reach the
@@ -81,7 +88,7 @@ def decide(base: str) -> bool | None:
     bases = _load()[0]
     decision = bases.get(base)
     if decision is None:
-        decision = bases.get("\0" + base.translate(_FOLD))
+        decision = bases.get("\0" + fold_alef(base))
     return decision
 
 

@@ -22,12 +22,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 from ._streams import AtomicFile, Block, InputError, Progress, open_input, read_blocks
+from .presets import PRESETS
 
 if TYPE_CHECKING:
     from .pipeline import Pipeline
 
 EXAMPLE = Path(__file__).with_name("data") / "example.txt"
-PRESET_NAMES = ("lucene", "minimal", "search", "standard")
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def _run_block(job: Job, block: Block) -> Converted:
 
 def _add_pipeline_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("pipeline (one of)").add_mutually_exclusive_group()
-    group.add_argument("-p", "--preset", choices=PRESET_NAMES,
+    group.add_argument("-p", "--preset", choices=sorted(PRESETS),
                        help="a preset pipeline (default: standard)")
     group.add_argument("--steps", metavar="STEP,...",
                        help="steps in order, options after colons: "

@@ -54,7 +54,6 @@ _FINAL_MAKSURA = re.compile(
     ALEF_MAKSURA + "(" + char_class(ARABIC_MARKS) + "*)(?!" + char_class(_WORD_CHARS) + ")"
 )
 _KEY_TABLE = str.maketrans({TATWEEL: None, **dict.fromkeys(ARABIC_MARKS, None)})
-_FOLD_ALEF = str.maketrans(dict.fromkeys(ALEF_FORMS, ALEF))
 
 _CONJUNCTIONS = ("", "و", "ف")
 _PREPOSITIONS = ("", "ب", "ك", "ل")
@@ -66,9 +65,7 @@ def _key(word: str) -> str:
     return word.translate(_KEY_TABLE)
 
 
-def _fold(word: str) -> str:
-    """The lexicon form: alef forms folded (writers of ى for ي drop them too)."""
-    return word.translate(_FOLD_ALEF)
+_fold = _yaa_lexicon.fold_alef  # writers of ى for ي drop hamza on alef too
 
 
 NOUN, VERB, PARTICLE = "noun", "verb", "particle"
