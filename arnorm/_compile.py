@@ -79,20 +79,25 @@ class Plan:
     def __init__(self, primitives: Sequence[Primitive]) -> None:
         self.primitives = tuple(primitives)
         # A guard is probed with one compiled class (a few wide ranges): one
-        # C-level scan, instead of one ``in`` per character of the guard.
+        # C-level scan, instead of one ``in`` per character of the guard. Each
+        # guarded rule owns one bit of the plan key.
         self._guards = tuple(
-            (index, re.compile(probe_class(guard)).search)
-            for index, guard in guards(self.primitives).items()
+            (1 << bit, index, re.compile(probe_class(guard)).search)
+            for bit, (index, guard) in enumerate(guards(self.primitives).items())
         )
-        self._plans: dict[frozenset[int], tuple[Primitive, ...]] = {}
+        self._plans: dict[int, tuple[Primitive, ...]] = {}
 
     def passes(self, text: str) -> tuple[Primitive, ...]:
         """The fused passes that return, for ``text``, what every step would."""
-        idle = frozenset(index for index, search in self._guards if search(text) is None)
-        plan = self._plans.get(idle)
+        key = 0
+        for bit, _, search in self._guards:
+            if search(text) is None:
+                key |= bit
+        plan = self._plans.get(key)
         if plan is None:
+            idle = {index for bit, index, _ in self._guards if key & bit}
             active = [p for i, p in enumerate(self.primitives) if i not in idle]
-            plan = self._plans[idle] = fuse(hoist_maps(active))
+            plan = self._plans[key] = fuse(hoist_maps(active))
         return plan
 
     def __call__(self, text: str) -> str:
