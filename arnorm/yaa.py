@@ -172,6 +172,33 @@ def _is_yaa(word: str) -> bool:
     return _by_pattern(stem, has_article)
 
 
+@functools.lru_cache(maxsize=65536)
+def _agrees(word: str) -> bool:
+    """Whether ``word`` is an adjective whose final letter follows the noun before it.
+
+    ال + a four-letter stem of the shape فعلى is the feminine elative (الطبقة
+    السفلى, الجهة اليمنى) after a feminine noun and, written with ي, the
+    masculine nisba (الجزء السفلي, الجيش اليمني) after a masculine one, when
+    the frequency list finds both spellings common.
+    """
+    for stem, _, has_article in _readings(word):
+        if has_article and len(stem) == 4 and _listed(stem) is None:
+            return _yaa_lexicon.is_close("ال" + stem[:-1])
+    return False
+
+
+def _after_feminine(text: str, start: int) -> bool:
+    """Whether the word before ``start`` is a feminine noun (ـة) or plural (ـات)."""
+    end = start
+    while end and text[end - 1] == " ":
+        end -= 1
+    begin = end
+    while begin and text[begin - 1] in _WORD_CHARS:
+        begin -= 1
+    previous = _key(text[begin:end])
+    return previous.endswith(("\u0629", "\u0627\u062a"))
+
+
 _KASRA_MARKS = frozenset({KASRA, KASRATAN})
 _FATHA_MARKS = frozenset({FATHA, FATHATAN})
 _YAA_MARKS = frozenset({SHADDA, SUKUN})
@@ -207,7 +234,7 @@ _CACHE_LIMIT = 1 << 17
 
 def _restore(exceptions: Mapping[str, str] | None) -> Rule:
     overrides = {_fold(_key(word)): spelled[-1] == YEH for word, spelled in (exceptions or {}).items()}
-    decided: dict[str, str] = {}
+    decided: dict[str, str | tuple[int, str]] = {}
 
     def forced(word: str) -> bool | None:
         for stem in (word, *(reading[0] for reading in _readings(word))):
@@ -215,8 +242,10 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
                 return overrides[_fold(stem)]
         return None
 
-    def decide(candidate: str, maksura: int) -> str:
-        """The new spelling of the ى at ``maksura`` and the marks after it."""
+    def decide(candidate: str, maksura: int) -> str | tuple[int, str]:
+        """The new spelling of the ى at ``maksura`` and the marks after it, or,
+        for a word that agrees with the noun before it, where the word starts
+        in ``candidate`` and the marks."""
         start = maksura
         while start and candidate[start - 1] in _WORD_CHARS:
             start -= 1
@@ -224,9 +253,11 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
         decision = forced(word) if overrides else None
         if decision is None:
             decision = _vowel_evidence(candidate, maksura)
+        marks = candidate[maksura + 1 :]
+        if decision is None and _agrees(word):
+            return (start, marks)
         if decision is None:
             decision = _is_yaa(word)
-        marks = candidate[maksura + 1 :]
         if not decision:
             return ALEF_MAKSURA + marks
         if marks and not HAMZA_MARKS.isdisjoint(marks):
@@ -250,6 +281,9 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
             if len(decided) >= _CACHE_LIMIT:
                 decided.clear()
             result = decided[candidate] = decide(candidate, end - start)
+        if isinstance(result, tuple):
+            offset, marks = result
+            return (ALEF_MAKSURA if _after_feminine(text, start + offset) else YEH) + marks
         return result
 
     return Rule(_FINAL_MAKSURA, restore, triggers=ALEF_MAKSURA, produces=(YEH, YEH_HAMZA),

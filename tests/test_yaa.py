@@ -208,3 +208,18 @@ def test_lexicon_decides_unlisted_words_by_frequency() -> None:
     # none of these is in the hand-written lists
     assert restore_final_yaa("الطبيعى الصينى التلفزيونى") == "الطبيعي الصيني التلفزيوني"
     assert restore_final_yaa("الأفعى الحلوى المقتنى") == "الأفعى الحلوى المقتنى"
+
+
+@pytest.mark.parametrize(
+    "written, standard",
+    [
+        ("الطبقة السفلى", "الطبقة السفلى"),  # feminine noun: feminine elative
+        ("الجزء السفلى", "الجزء السفلي"),  # masculine noun: nisba
+        ("الجهة اليمنى", "الجهة اليمنى"),
+        ("الجيش اليمنى", "الجيش اليمني"),
+        ("الطبقات السفلى", "الطبقات السفلى"),  # plural of things: feminine
+        ("الجزء  السفلى", "الجزء  السفلي"),  # several spaces
+    ],
+)
+def test_adjectives_agree_with_the_noun_before(written: str, standard: str) -> None:
+    assert restore_final_yaa(written) == standard
