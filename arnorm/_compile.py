@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 
 from ._executors import probe_class
-from ._primitives import CharMap, Func, Primitive, Rule, fuse
+from ._primitives import CharMap, Func, Primitive, Rule, fuse, run
 
 
 def guards(primitives: Sequence[Primitive]) -> dict[int, frozenset[str]]:
@@ -101,6 +101,4 @@ class Plan:
         return plan
 
     def __call__(self, text: str) -> str:
-        for primitive in self.passes(text):
-            text = primitive(text)
-        return text
+        return run(self.passes(text), text)

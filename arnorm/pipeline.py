@@ -12,7 +12,7 @@ from typing import Any, Union
 from ._offsets import identity_spans
 from ._parallel import imap_ordered
 from ._compile import Plan
-from ._primitives import Func, Primitive
+from ._primitives import Func, Primitive, run
 from ._registry import NORMALIZERS, primitives_of, require_choice, require_str
 from .presets import PRESETS
 
@@ -37,9 +37,7 @@ class Step:
     func: Callable[[str], str] | None = field(default=None, repr=False)
 
     def __call__(self, text: str) -> str:
-        for primitive in self.primitives:
-            text = primitive(text)
-        return text
+        return run(self.primitives, text)
 
     @property
     def spec(self) -> str | tuple[str, dict[str, Any]] | Callable[[str], str]:
@@ -134,10 +132,7 @@ class Pipeline:
 
     def __call__(self, text: str) -> str:
         """Normalize ``text`` with every step, in order."""
-        text = require_str(text)
-        for primitive in self._plan.passes(text):
-            text = primitive(text)
-        return text
+        return self._plan(require_str(text))
 
     def normalize_with_offsets(self, text: str) -> tuple[str, list[tuple[int, int]]]:
         """Normalize ``text`` and say where each output character came from.

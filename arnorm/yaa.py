@@ -187,16 +187,29 @@ def _agrees(word: str) -> bool:
     return False
 
 
+def _word_start(text: str, end: int) -> int:
+    """Where the word that ends just before ``end`` begins."""
+    while end and text[end - 1] in _WORD_CHARS:
+        end -= 1
+    return end
+
+
 def _after_feminine(text: str, start: int) -> bool:
     """Whether the word before ``start`` is a feminine noun (ـة) or plural (ـات)."""
     end = start
     while end and text[end - 1] == " ":
         end -= 1
-    begin = end
-    while begin and text[begin - 1] in _WORD_CHARS:
-        begin -= 1
-    previous = _key(text[begin:end])
+    previous = _key(text[_word_start(text, end) : end])
     return previous.endswith(("\u0629", "\u0627\u062a"))
+
+
+def _spelled(is_yaa: bool, marks: str) -> str:
+    """The final letter chosen, with the marks that followed the ى."""
+    if not is_yaa:
+        return ALEF_MAKSURA + marks
+    if marks and not HAMZA_MARKS.isdisjoint(marks):
+        return normalize("NFC", YEH + marks)  # ي + U+0654 is ئ
+    return YEH + marks
 
 
 _KASRA_MARKS = frozenset({KASRA, KASRATAN})
@@ -238,17 +251,16 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
 
     def forced(word: str) -> bool | None:
         for stem in (word, *(reading[0] for reading in _readings(word))):
-            if _fold(stem) in overrides:
-                return overrides[_fold(stem)]
+            decision = overrides.get(_fold(stem))
+            if decision is not None:
+                return decision
         return None
 
     def decide(candidate: str, maksura: int) -> str | tuple[int, str]:
         """The new spelling of the ى at ``maksura`` and the marks after it, or,
         for a word that agrees with the noun before it, where the word starts
         in ``candidate`` and the marks."""
-        start = maksura
-        while start and candidate[start - 1] in _WORD_CHARS:
-            start -= 1
+        start = _word_start(candidate, maksura)
         word = _key(candidate[start : maksura + 1])
         decision = forced(word) if overrides else None
         if decision is None:
@@ -258,11 +270,7 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
             return (start, marks)
         if decision is None:
             decision = _is_yaa(word)
-        if not decision:
-            return ALEF_MAKSURA + marks
-        if marks and not HAMZA_MARKS.isdisjoint(marks):
-            return normalize("NFC", YEH + marks)  # ي + U+0654 is ئ
-        return YEH + marks
+        return _spelled(decision, marks)
 
     def restore(match: re.Match[str]) -> str:
         # The decision depends only on the word and its marks, so it is cached
@@ -272,9 +280,7 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
         low = end - _WINDOW
         start = text.rfind(" ", low if low > 0 else 0, end) + 1
         if start == 0 and low > 0:  # no space near: find the word start by scanning
-            start = end
-            while start and text[start - 1] in _WORD_CHARS:
-                start -= 1
+            start = _word_start(text, end)
         candidate = text[start : match.end()]
         result = decided.get(candidate)
         if result is None:
@@ -283,7 +289,7 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
             result = decided[candidate] = decide(candidate, end - start)
         if isinstance(result, tuple):
             offset, marks = result
-            return (ALEF_MAKSURA if _after_feminine(text, start + offset) else YEH) + marks
+            return _spelled(not _after_feminine(text, start + offset), marks)
         return result
 
     return Rule(_FINAL_MAKSURA, restore, triggers=ALEF_MAKSURA, produces=(YEH, YEH_HAMZA),
