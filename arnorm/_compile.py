@@ -51,6 +51,10 @@ def commutes(step: CharMap, rule: Primitive) -> bool:
     """Whether running ``step`` before ``rule`` gives what running it after does."""
     if not isinstance(rule, Rule) or rule.context is None or rule.produces is None:
         return False
+    if not all(step.table.values()):
+        # A deletion can join what it separated: "ءٖء" has no run of ء until
+        # the mark goes, whatever characters the rule looks at.
+        return False
     touched = set(step.table).union(*step.table.values())
     return touched.isdisjoint(rule.context) and rule.produces.isdisjoint(step.table)
 

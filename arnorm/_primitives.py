@@ -108,9 +108,11 @@ class Rule:
             contain (``None``: unknown). A pipeline uses it to prove, from the
             input alone, that a later rule cannot fire.
         context: Every character the rule's result depends on (``None``:
-            unknown). A character map that touches none of them, and none of
-            the characters the rule produces, gives the same result before the
-            rule as after it, so a pipeline may move it there to fuse it.
+            unknown). A character map that deletes nothing and touches none of
+            them, nor any character the rule produces, gives the same result
+            before the rule as after it, so a pipeline may move it there to
+            fuse it. (A deletion never moves: it can join two characters it
+            separated.)
         fast: A function equal to ``pattern.sub(replacement, text)`` on every
             text this rule receives in its normalizer, but quicker (for
             example a few ``str.replace`` calls); the pattern still serves

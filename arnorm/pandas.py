@@ -19,24 +19,10 @@ Note:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 import pandas as pd
 
-from .pipeline import Pipeline, StepLike
-
-
-def resolve(preset: str | None = None, steps: Iterable[StepLike] | None = None,
-            pipeline: Pipeline | None = None) -> Pipeline:
-    """The pipeline named by exactly one of ``preset``, ``steps`` or ``pipeline``."""
-    given = [value is not None for value in (preset, steps, pipeline)]
-    if sum(given) > 1:
-        raise ValueError("give one of preset, steps or pipeline")
-    if pipeline is not None:
-        return pipeline
-    if steps is not None:
-        return Pipeline(steps)
-    return Pipeline.from_preset(preset or "standard")
+from .pipeline import Pipeline, StepLike, resolve_pipeline
 
 
 @pd.api.extensions.register_series_accessor("arnorm")
@@ -53,13 +39,22 @@ class ArnormAccessor:
         Raises:
             TypeError: a value is neither a string nor missing.
         """
-        pipe = resolve(preset, steps, pipeline)
-        series = self._series
-        values = [value if _missing(value) else pipe(value) for value in series]
-        return pd.Series(values, index=series.index, name=series.name, dtype=series.dtype)
+        return normalize_series(self._series, preset, steps=steps, pipeline=pipeline)
 
 
-def _missing(value: Any) -> bool:
-    if value is None or value is pd.NA:
-        return True
-    return isinstance(value, float) and value != value
+def normalize_series(series: pd.Series, preset: str | None = None, *,
+                     steps: Iterable[StepLike] | None = None,
+                     pipeline: Pipeline | None = None) -> pd.Series:
+    """``series.arnorm.normalize(...)`` as a function (what :mod:`arnorm.dask` maps).
+
+    >>> normalize_series(pd.Series(["مدرسة", None], dtype=object), "search").tolist()
+    ['مدرسه', None]
+    """
+    pipe = resolve_pipeline(preset, steps, pipeline)
+    values = series.tolist()
+    missing = series.isna().tolist()
+    if any(missing):
+        normalized = [value if absent else pipe(value) for value, absent in zip(values, missing)]
+    else:
+        normalized = list(map(pipe, values))
+    return pd.Series(normalized, index=series.index, name=series.name, dtype=series.dtype)

@@ -284,6 +284,34 @@ def _normalize_chunk(pipeline: Pipeline, chunk: list[str]) -> list[str]:
     return [pipeline(text) for text in chunk]
 
 
+def resolve_pipeline(preset: str | None = None, steps: Iterable[StepLike] | None = None,
+                     pipeline: Pipeline | None = None) -> Pipeline:
+    """The pipeline named by at most one of ``preset``, ``steps`` or ``pipeline``.
+
+    The integrations (pandas, Dask, Spark) take their pipeline this way; with
+    none given it is the ``standard`` preset.
+
+    >>> resolve_pipeline(steps=["remove_tatweel"])
+    Pipeline(['remove_tatweel'])
+
+    Raises:
+        ValueError: more than one of them is given.
+        TypeError: ``pipeline`` is not a :class:`Pipeline`.
+    """
+    given = [name for name, value in (("preset", preset), ("steps", steps), ("pipeline", pipeline))
+             if value is not None]
+    if len(given) > 1:
+        raise ValueError(f"give one of preset, steps or pipeline, not {' and '.join(given)}")
+    if pipeline is not None:
+        if not isinstance(pipeline, Pipeline):
+            raise TypeError(f"pipeline must be an arnorm.Pipeline, got {type(pipeline).__name__}")
+        return pipeline
+    if steps is not None:
+        return Pipeline(steps)
+    name = "standard" if preset is None else preset
+    return preset_pipeline(name) if isinstance(name, str) else Pipeline.from_preset(name)
+
+
 @functools.lru_cache(maxsize=None)
 def preset_pipeline(name: str) -> Pipeline:
     """The shared, compiled pipeline of a preset (built on first use)."""

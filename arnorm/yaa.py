@@ -293,7 +293,7 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
         return result
 
     return Rule(_FINAL_MAKSURA, restore, triggers=ALEF_MAKSURA, produces=(YEH, YEH_HAMZA),
-                context=_WORD_CHARS)
+                context=_WORD_CHARS | {" "})  # _after_feminine steps over spaces
 
 
 def _final_yaa(*, exceptions: Mapping[str, str] | None = None) -> tuple[Primitive, ...]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import arnorm
 
-from . import corpora, peers, report, shapes, suite
+from . import corpora, distributed, peers, report, shapes, suite
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "benchmarks"
 
@@ -24,6 +24,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="corpora to run (default: all)")
     parser.add_argument("--calls", type=int, help="tweet-length strings for per-call cost (default 100000)")
     parser.add_argument("--no-plots", action="store_true")
+    parser.add_argument("--distributed", action="store_true",
+                        help="also measure Spark and Dask (benchmarks/distributed.py)")
     args = parser.parse_args(argv)
     size = args.size or (0.2 if args.quick else 12.0)
     repeat = args.repeat or (1 if args.quick else 5)
@@ -56,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
     }
     for path in report.write(data, args.out, plots=not args.no_plots):
         log(f"wrote {path}")
+    if args.distributed:
+        argv = ["--out", str(args.out)] + (["--quick"] if args.quick else [])
+        distributed.main(argv)
     return 0
 
 

@@ -18,7 +18,7 @@ from arnorm._chars import (
 any_text = st.text(st.characters(codec=None, exclude_categories=()), max_size=60)
 
 _ARABIC_LETTERS = [chr(c) for c in range(0x0621, 0x064B)] + list("ٱٲٳکڪەہیۀۂۓے")
-_INTERESTING = (
+INTERESTING = (
     _ARABIC_LETTERS * 4
     + sorted(ARABIC_MARKS)
     + list("\u06e5\u06e6\u06dd\u06de\u06e9\u0640")
@@ -31,6 +31,6 @@ _INTERESTING = (
     + list("abcXYZ.,!؟،؛()-")
     + ["\ud800", "\U0001f600", "\u0300"]
 )
-arabic_text = st.lists(st.sampled_from(_INTERESTING), max_size=80).map("".join)
+arabic_text = st.lists(st.sampled_from(INTERESTING), max_size=80).map("".join)
 
 texts = st.one_of(any_text, arabic_text)

@@ -13,6 +13,7 @@ from arnorm import (
     NORMALIZERS,
     PRESETS,
     Pipeline,
+    normalize_alef,
     normalize_digits,
     normalize_quotes,
     reduce_repeats,
@@ -34,6 +35,20 @@ def test_pipeline_equals_its_steps_in_order() -> None:
     steps = [remove_tatweel, remove_diacritics, restore_final_yaa,
              partial(normalize_quotes, style="guillemets"), partial(normalize_digits, to="latin")]
     assert Pipeline(steps)(TEXT) == sequential(steps, TEXT) == "قال الأمريكي: «إن الحل في 2024»"
+
+
+@pytest.mark.parametrize("steps, text, expected", [
+    # Found by Hypothesis: the mark between the two hamzas kept them apart for
+    # reduce_repeats, so its deletion must not move before that rule to fuse
+    # with the map in front of it.
+    ([normalize_alef, partial(reduce_repeats, max_repeat=1), remove_diacritics], "ءٖء", "ءء"),
+    (["normalize_hamza", "reduce_repeats", "remove_tatweel"], "جميـيـيـل", "جميييل"),
+    # the invisible hides the feminine noun from the agreement rule
+    (["remove_tatweel", "restore_final_yaa", "remove_invisibles"], "الطبقة\u200b السفلى", "الطبقة السفلي"),
+])
+def test_deletions_never_move_before_a_rule(steps, text: str, expected: str) -> None:
+    resolved = [NORMALIZERS[step] if isinstance(step, str) else step for step in steps]
+    assert Pipeline(steps)(text) == sequential(resolved, text) == expected
 
 
 def test_steps_given_by_name_and_options() -> None:

@@ -1,0 +1,53 @@
+"""Dask integration: normalize a ``dask.dataframe`` column partition by partition.
+
+>>> import pandas as pd
+>>> import dask.dataframe as dd
+>>> from arnorm.dask import normalize_series
+>>> frame = pd.DataFrame({"text": ["أحمد فى المدرسة", None, "مُستشفى"]}, dtype=object)
+>>> texts = dd.from_pandas(frame, npartitions=2)["text"]
+>>> normalize_series(texts, "search").compute().tolist()
+['احمد في المدرسه', <NA>, 'مستشفي']
+
+Each partition is a pandas Series that :func:`arnorm.pandas.normalize_series`
+normalizes: missing values stay missing and the dtype is kept (Dask itself
+stores object columns of strings as ``string[pyarrow]``, whose missing value
+is ``pd.NA``). The pipeline
+is pickled into the task graph once, as its list of step names. Requires the
+``dask`` extra (``pip install 'arnorm[dask]'``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import dask.dataframe as dd
+import pandas as pd
+
+from . import pandas as arnorm_pandas
+from .pipeline import Pipeline, StepLike, resolve_pipeline
+
+
+def normalize_series(series: dd.Series, preset: str | None = None, *,
+                     steps: Iterable[StepLike] | None = None,
+                     pipeline: Pipeline | None = None) -> dd.Series:
+    """A lazy Dask Series with every string of ``series`` normalized.
+
+    Args:
+        series: A ``dask.dataframe`` Series of strings (object or string dtype).
+        preset: A preset name; give at most one of ``preset``, ``steps`` and
+            ``pipeline`` (none: the ``standard`` preset).
+        steps: Steps as :class:`arnorm.Pipeline` accepts them.
+        pipeline: A :class:`arnorm.Pipeline`.
+
+    Raises:
+        TypeError: ``series`` is not a Dask Series, or its dtype cannot hold
+            strings (numbers, dates …).
+    """
+    if not isinstance(series, dd.Series):
+        raise TypeError(f"series must be a dask.dataframe Series, got {type(series).__name__}")
+    dtype = series.dtype
+    if not (pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype)):
+        raise TypeError(f"series {series.name!r} has dtype {dtype}, not strings: "
+                        "convert it first, e.g. series.astype('string')")
+    pipe = resolve_pipeline(preset, steps, pipeline)
+    return series.map_partitions(arnorm_pandas.normalize_series, pipeline=pipe, meta=series._meta)
