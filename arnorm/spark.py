@@ -12,8 +12,8 @@ Two execution paths, chosen by :func:`normalize_column`:
 * **pushdown** — a pipeline made only of character maps and deletions (the
   ``lucene`` preset, ``remove_tatweel``, ``normalize_alef_maksura``, …)
   becomes Spark's own column expressions: one ``translate`` for the
-  one-to-one maps and deletions, plus ``regexp_replace`` for the few
-  characters that expand (ligatures), guarded so rows without them skip it.
+  one-to-one maps and deletions, plus a literal ``replace`` per character
+  that expands (ligatures), run only on rows that contain one.
   It runs inside the JVM with no Python workers, so the executors need
   neither Python nor arnorm.
 * **udf** — anything else (word-level steps such as ``restore_final_yaa``,
@@ -112,12 +112,12 @@ def column_expression(column: str | Column, pipeline: Pipeline) -> Column:
         deleted = [key for key, value in singles.items() if not value]
         result = F.translate(result, "".join(mapped + deleted), "".join(singles[key] for key in mapped))
     if expanding:
-        by_value: dict[str, list[str]] = {}
-        for key, value in expanding.items():
-            by_value.setdefault(value, []).append(key)
-        expanded = result
-        for value, keys in sorted(by_value.items()):
-            expanded = F.regexp_replace(expanded, _java_class(keys), _java_replacement(value))
+        # One flat fold over (key, value) pairs, not one nested call per value:
+        # fold_presentation_forms has 490 expanding keys, and an expression
+        # nested that deep overflows the JVM's stack in the optimizer.
+        pairs = F.array(*(F.struct(F.lit(key).alias("key"), F.lit(value).alias("value"))
+                          for key, value in sorted(expanding.items())))
+        expanded = F.aggregate(pairs, result, lambda text, pair: F.replace(text, pair["key"], pair["value"]))
         result = F.when(result.rlike(_java_class(expanding)), expanded).otherwise(result)
     return result
 
@@ -219,6 +219,3 @@ def _java_class(chars: Iterable[str]) -> str:
     return "[" + "".join(f"\\x{{{ord(ch):X}}}" for ch in sorted(chars)) + "]"
 
 
-def _java_replacement(text: str) -> str:
-    """``text`` as a literal replacement for Java's ``Matcher`` (``$`` and ``\\`` escaped)."""
-    return text.replace("\\", "\\\\").replace("$", "\\$")

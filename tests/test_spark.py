@@ -174,14 +174,24 @@ def test_bad_columns_and_options_are_clear_errors(spark) -> None:
         normalize_column(joined, "text")
 
 
-def test_java_escaping_of_replacements(spark) -> None:
-    df = spark.createDataFrame([(1, "a\u0640b$c\\d")], "id int, text string")
-    pipe = Pipeline([lambda text: text])  # not pushable; the expression is built by hand below
-    assert not can_push_down(pipe)
-    from arnorm.spark import _java_class, _java_replacement
+def test_java_character_class_takes_any_character_literally(spark) -> None:
+    from arnorm.spark import _java_class
 
-    expression = F.regexp_replace("text", _java_class(["\u0640", "$"]), _java_replacement("\\$1"))
-    assert df.select(expression.alias("t")).first().t == "a\\$1b\\$1c\\d"
+    awkward = ["]", "\\", "^", "-", "&", "[", "$", "\U0001ee00"]
+    rows = [(i, f"ab{ch}cd") for i, ch in enumerate(awkward)] + [(99, "abcd&&x")]
+    df = spark.createDataFrame(rows, "id int, text string")
+    pattern = _java_class(awkward)
+    matched = [row.m for row in df.orderBy("id").select(F.regexp_replace("text", pattern, "").alias("m")).collect()]
+    assert matched == ["abcd"] * len(awkward) + ["abcdx"]
+
+
+def test_expansions_are_one_flat_expression(spark) -> None:
+    """490 ligatures expand: nested one call each, Spark's optimizer overflowed its stack."""
+    pipe = Pipeline(["fold_presentation_forms"])
+    assert sum(len(value) > 1 for value in character_map(pipe).values()) > 400
+    df = spark.createDataFrame([(1, "ﷺ ﻻ ﷲ")], "id int, text string")
+    columns = [column_expression("text", pipe).alias(f"c{i}") for i in range(8)]
+    assert set(df.select(*columns).first()) == {pipe("ﷺ ﻻ ﷲ")}
 
 
 # --- the example job (examples/spark_normalize.py) ---------------------------------
