@@ -19,9 +19,9 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from ._executors import probe_class
+from ._executors import FREQUENT, probe_class
 from ._primitives import CharMap, Func, Primitive, Rule, fuse, run
 
 
@@ -78,25 +78,46 @@ def hoist_maps(primitives: list[Primitive]) -> list[Primitive]:
 class Plan:
     """The primitives of a pipeline and, per input, the passes to run."""
 
-    __slots__ = ("primitives", "_guards", "_plans")
+    __slots__ = ("primitives", "_guards", "_any_guard", "_rare_idle", "_common_guards", "_plans", "_runners")
 
     def __init__(self, primitives: Sequence[Primitive]) -> None:
         self.primitives = tuple(primitives)
         # A guard is probed with one compiled class (a few wide ranges): one
         # C-level scan, instead of one ``in`` per character of the guard. Each
         # guarded rule owns one bit of the plan key.
+        # Dropping a rule only helps when it stands between two maps that
+        # can then fuse; other rules test their own triggers when they run.
+        maps = [i for i, primitive in enumerate(self.primitives) if isinstance(primitive, CharMap)]
+        found = {index: guard for index, guard in guards(self.primitives).items()
+                 if maps and maps[0] < index < maps[-1]}
         self._guards = tuple(
             (1 << bit, index, re.compile(probe_class(guard)).search)
-            for bit, (index, guard) in enumerate(guards(self.primitives).items())
+            for bit, (index, guard) in enumerate(found.items())
         )
+        # Guards of rare characters (Persian letters, combining hamza, CR …)
+        # are absent from most texts: one probe of their union tells. Guards
+        # with a frequent character (a space) are found at once anyway.
+        rare = [(bit, guard) for (bit, _, _), guard in zip(self._guards, found.values())
+                if guard.isdisjoint(FREQUENT)]
+        union = frozenset().union(*(guard for _, guard in rare))
+        self._any_guard = re.compile(probe_class(union)).search if union else None
+        self._rare_idle = sum(bit for bit, _ in rare)
+        self._common_guards = tuple(entry for entry in self._guards if not entry[0] & self._rare_idle)
         self._plans: dict[int, tuple[Primitive, ...]] = {}
+        self._runners: dict[int, tuple[Callable[[str], str], ...]] = {}
 
-    def passes(self, text: str) -> tuple[Primitive, ...]:
-        """The fused passes that return, for ``text``, what every step would."""
-        key = 0
-        for bit, _, search in self._guards:
+    def _key(self, text: str) -> int:
+        """The bits of the rules that cannot fire on ``text``."""
+        if self._any_guard is not None and self._any_guard(text) is None:
+            key, guards = self._rare_idle, self._common_guards
+        else:
+            key, guards = 0, self._guards
+        for bit, _, search in guards:
             if search(text) is None:
                 key |= bit
+        return key
+
+    def _plan(self, key: int) -> tuple[Primitive, ...]:
         plan = self._plans.get(key)
         if plan is None:
             idle = {index for bit, index, _ in self._guards if key & bit}
@@ -104,5 +125,31 @@ class Plan:
             plan = self._plans[key] = fuse(hoist_maps(active))
         return plan
 
+    def passes(self, text: str) -> tuple[Primitive, ...]:
+        """The fused passes that return, for ``text``, what every step would."""
+        return self._plan(self._key(text))
+
     def __call__(self, text: str) -> str:
-        return run(self.passes(text), text)
+        # _key, inlined: this runs once per call on tweet-length strings.
+        if self._any_guard is not None and self._any_guard(text) is None:
+            key, guards = self._rare_idle, self._common_guards
+        else:
+            key, guards = 0, self._guards
+        for bit, _, search in guards:
+            if search(text) is None:
+                key |= bit
+        runners = self._runners.get(key)
+        if runners is None:
+            runners = self._runners[key] = tuple(map(runner, self._plan(key)))
+        for run_pass in runners:
+            text = run_pass(text)
+        return text
+
+
+def runner(primitive: Primitive) -> Callable[[str], str]:
+    """The plain function that runs ``primitive`` (one call less per pass)."""
+    if isinstance(primitive, Rule) and primitive.fast is not None:
+        return primitive.fast
+    if isinstance(primitive, CharMap):
+        return primitive._executor
+    return primitive

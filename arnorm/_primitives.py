@@ -115,8 +115,9 @@ class Rule:
             separated.)
         fast: A function equal to ``pattern.sub(replacement, text)`` on every
             text this rule receives in its normalizer, but quicker (for
-            example a few ``str.replace`` calls); the pattern still serves
-            ``with_offsets``.
+            example a few ``str.replace`` calls, which return a text without
+            the pattern untouched); it runs without the triggers' test, and
+            the pattern still serves ``with_offsets``.
     """
 
     __slots__ = ("pattern", "replacement", "triggers", "produces", "context", "fast")
@@ -139,10 +140,14 @@ class Rule:
         self.fast = fast
 
     def __call__(self, text: str) -> str:
-        if self.triggers and not any(ch in text for ch in self.triggers):
-            return text
-        if self.fast is not None:
+        if self.fast is not None:  # a fast path looks for its own triggers
             return self.fast(text)
+        for trigger in self.triggers:
+            if trigger in text:
+                break
+        else:
+            if self.triggers:
+                return text
         return self.pattern.sub(self.replacement, text)
 
     def with_offsets(self, text: str, spans: list[Span]) -> tuple[str, list[Span]]:

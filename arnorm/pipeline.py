@@ -132,7 +132,9 @@ class Pipeline:
 
     def __call__(self, text: str) -> str:
         """Normalize ``text`` with every step, in order."""
-        return self._plan(require_str(text))
+        if not isinstance(text, str):
+            require_str(text)  # raises the TypeError that says what was expected
+        return self._plan(text)
 
     def normalize_with_offsets(self, text: str) -> tuple[str, list[tuple[int, int]]]:
         """Normalize ``text`` and say where each output character came from.

@@ -99,6 +99,8 @@ def _repeat_primitives(max_repeat: int) -> tuple[Primitive, ...]:
     def fast(text: str) -> str:
         # Any character repeated is found about 3x faster than a letter
         # repeated; the letter pattern then runs from the first letter run on.
+        if any_run.search(text) is None:  # the usual case, without an iterator
+            return text
         for repeated in any_run.finditer(text):
             if repeated.group(1) in REPEATABLE_LETTERS:
                 start = repeated.start()
