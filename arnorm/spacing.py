@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
+from . import _executors
 from ._chars import INVISIBLES, REPEATABLE_LETTERS, SPACES, TAB, char_class
 from ._primitives import CharMap, Primitive, Rule, run
 from ._registry import declare, require_str
@@ -96,16 +97,25 @@ def _repeat_primitives(max_repeat: int) -> tuple[Primitive, ...]:
     def shorten(match: re.Match[str]) -> str:
         return match.group(1) * max_repeat
 
-    def fast(text: str) -> str:
-        # Any character repeated is found about 3x faster than a letter
-        # repeated; the letter pattern then runs from the first letter run on.
+    find_first = _executors.first_run_finder(REPEATABLE_LETTERS, max_repeat)
+
+    def first_letter_run(text: str) -> int | None:
+        if find_first is not None and len(text) >= _executors.DENSE_TEXT:
+            return find_first(text)
+        # Any character repeated is found about 3x faster than a letter repeated.
         if any_run.search(text) is None:  # the usual case, without an iterator
-            return text
+            return None
         for repeated in any_run.finditer(text):
             if repeated.group(1) in REPEATABLE_LETTERS:
-                start = repeated.start()
-                return text[:start] + letter_run.sub(shorten, text[start:])
-        return text
+                return repeated.start()
+        return None
+
+    def fast(text: str) -> str:
+        # The letter pattern runs from the first letter run on.
+        start = first_letter_run(text)
+        if start is None:
+            return text
+        return text[:start] + letter_run.sub(shorten, text[start:])
 
     return (Rule(letter_run, shorten, produces=(), context=REPEATABLE_LETTERS, fast=fast),)
 

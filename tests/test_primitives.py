@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -67,7 +69,7 @@ def test_rule_triggers_skip_only_when_absent() -> None:
 
 # --- executors ------------------------------------------------------------------------
 
-from arnorm import _executors  # noqa: E402
+from arnorm import _executors
 
 big_keys = st.sampled_from([chr(c) for c in range(0xFB50, 0xFBC0)] + list("ًٌٍَُِّْـ“”«»\u00a0\u200f")
                            + ["\U00010efd", "\u0670", "\u06d6"])
@@ -118,3 +120,45 @@ def test_dense_text_takes_the_numpy_path(monkeypatch) -> None:
 def test_numpy_can_be_turned_off(monkeypatch) -> None:
     monkeypatch.setenv("ARNORM_NO_NUMPY", "1")
     assert _executors._load_numpy() is None
+
+
+@given(table=tables, text=texts)
+def test_long_texts_run_in_pieces(table, text: str) -> None:
+    if any(ch in table for value in table.values() for ch in value):
+        return  # such maps always run with str.translate
+    with patch.object(_executors, "CHUNK", 3):  # every text of 7 or more is cut
+        assert _executors.guarded_chain(table)(text) == reference(table, text)
+
+
+@given(text=st.lists(st.sampled_from(list("بتثه ،\n\ud800") + ["هه", "ببب"]), max_size=60).map("".join),
+       max_repeat=st.integers(1, 3), chunk=st.integers(1, 9))
+def test_first_run_finder_equals_the_regex(text: str, max_repeat: int, chunk: int) -> None:
+    pytest.importorskip("numpy")
+    import re
+
+    from arnorm._chars import REPEATABLE_LETTERS, char_class
+
+    first = _executors.first_run_finder(REPEATABLE_LETTERS, max_repeat)
+    found = re.search(f"({char_class(REPEATABLE_LETTERS)})\\1{{{max_repeat},}}", text)
+    with patch.object(_executors, "NUMPY_CHUNK", chunk):
+        assert first(text) == (found.start() if found else None)
+
+
+@pytest.mark.parametrize("numpy", ["", "1"])
+def test_reduce_repeats_on_long_text_with_and_without_numpy(monkeypatch, numpy: str) -> None:
+    import re
+
+    from arnorm import reduce_repeats
+    from arnorm._chars import REPEATABLE_LETTERS, char_class
+    from arnorm.spacing import _repeat_primitives
+
+    monkeypatch.setenv("ARNORM_NO_NUMPY", numpy)
+    _repeat_primitives.cache_clear()
+    try:
+        filler = "بت " * (_executors.NUMPY_CHUNK // 3 - 1)  # a run straddles the first piece's end
+        text = filler + "جمييييل!!! وووو" + filler + "ههههههه"
+        expected = re.sub(f"({char_class(REPEATABLE_LETTERS)})\\1{{2,}}", r"\1\1", text)
+        assert reduce_repeats(text) == expected
+        assert expected.endswith("جمييل!!! وو" + filler + "هه")
+    finally:
+        _repeat_primitives.cache_clear()
