@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from ._executors import FREQUENT, probe_class
-from ._primitives import CharMap, Func, Primitive, Rule, fuse, run
+from ._primitives import CharMap, Func, Primitive, Rule, fuse
 
 
 def guards(primitives: Sequence[Primitive]) -> dict[int, frozenset[str]]:

@@ -58,8 +58,9 @@ def _whitespace() -> tuple[Primitive, ...]:
     return (
         Rule("\r\n", "\n", triggers="\r", produces="\n", fast=_crlf_to_lf),
         CharMap({**dict.fromkeys(SPACES | {TAB}, " "), **line_breaks}),
-        Rule(" {2,}", " ", triggers=("  ",), produces=(), fast=_collapse_spaces),
-        Rule(" *\n *", "\n", triggers=(" \n", "\n "), produces=(), fast=_strip_around_line_breaks),
+        Rule(" {2,}", " ", triggers=("  ",), produces=(), fast=_executors.piecewise(_collapse_spaces, " ")),
+        Rule(" *\n *", "\n", triggers=(" \n", "\n "), produces=(),
+             fast=_executors.piecewise(_strip_around_line_breaks, " \n")),
         Rule(r"\A +| +\Z", "", triggers=" ", produces=(), fast=_strip_ends),
     )
 

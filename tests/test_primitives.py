@@ -162,3 +162,19 @@ def test_reduce_repeats_on_long_text_with_and_without_numpy(monkeypatch, numpy: 
         assert expected.endswith("جمييل!!! وو" + filler + "هه")
     finally:
         _repeat_primitives.cache_clear()
+
+
+@given(text=st.lists(st.sampled_from([" ", "  ", "\n", " \n ", "ب", "ت ", "\r\n"]), max_size=40).map("".join),
+       chunk=st.integers(1, 5))
+def test_space_rules_in_pieces_equal_their_patterns(text: str, chunk: int) -> None:
+    from arnorm.spacing import _whitespace
+
+    expected = actual = text
+    for primitive in _whitespace():  # each fast path assumes the ones before it ran
+        if isinstance(primitive, Rule):
+            expected = primitive.pattern.sub(primitive.replacement, expected)
+        else:
+            expected = primitive.apply_each(expected)
+        with patch.object(_executors, "CHUNK", chunk):
+            actual = primitive(actual)
+        assert actual == expected
