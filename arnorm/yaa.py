@@ -23,6 +23,8 @@ import functools
 import re
 from collections.abc import Mapping
 
+from . import _yaa_lexicon
+from . import _yaa_words as words
 from ._chars import (
     ALEF,
     ALEF_FORMS,
@@ -35,8 +37,10 @@ from ._chars import (
     KASRA,
     KASRATAN,
     SHADDA,
+    SPACES,
     SUKUN,
     SUPERSCRIPT_ALEF,
+    TAB,
     TATWEEL,
     YEH,
     YEH_HAMZA,
@@ -45,10 +49,9 @@ from ._chars import (
 from ._primitives import Primitive, Rule, run
 from ._registry import declare, require_str
 from ._unicode import normalize
-from . import _yaa_lexicon
-from . import _yaa_words as words
 
 _WORD_CHARS = ARABIC_LETTERS | ARABIC_MARKS
+_BETWEEN_WORDS = SPACES | {TAB}  # horizontal spaces
 # An alef maksura that ends a word: only marks may follow it before a non-letter.
 _FINAL_MAKSURA = re.compile(
     ALEF_MAKSURA + "(" + char_class(ARABIC_MARKS) + "*)(?!" + char_class(_WORD_CHARS) + ")"
@@ -195,9 +198,14 @@ def _word_start(text: str, end: int) -> int:
 
 
 def _after_feminine(text: str, start: int) -> bool:
-    """Whether the word before ``start`` is a feminine noun (ـة) or plural (ـات)."""
+    """Whether the word before ``start`` is a feminine noun (ـة) or plural (ـات).
+
+    Any horizontal space may stand between the two words (a no-break space
+    as well as U+0020), so the decision does not change when a later step
+    unifies spaces, and that step's map may run before this rule.
+    """
     end = start
-    while end and text[end - 1] == " ":
+    while end and text[end - 1] in _BETWEEN_WORDS:
         end -= 1
     previous = _key(text[_word_start(text, end) : end])
     return previous.endswith(("\u0629", "\u0627\u062a"))
@@ -293,7 +301,7 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
         return result
 
     return Rule(_FINAL_MAKSURA, restore, triggers=ALEF_MAKSURA, produces=(YEH, YEH_HAMZA),
-                context=_WORD_CHARS | {" "})  # _after_feminine steps over spaces
+                context=_WORD_CHARS)
 
 
 def _final_yaa(*, exceptions: Mapping[str, str] | None = None) -> tuple[Primitive, ...]:

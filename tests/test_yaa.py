@@ -219,7 +219,20 @@ def test_lexicon_decides_unlisted_words_by_frequency() -> None:
         ("الجيش اليمنى", "الجيش اليمني"),
         ("الطبقات السفلى", "الطبقات السفلى"),  # plural of things: feminine
         ("الجزء  السفلى", "الجزء  السفلي"),  # several spaces
+        ("الطبقة\u00a0السفلى", "الطبقة\u00a0السفلى"),  # any horizontal space
+        ("الطبقة\tالسفلى", "الطبقة\tالسفلى"),
+        ("الطبقة\nالسفلى", "الطبقة\nالسفلي"),  # not across lines
     ],
 )
 def test_adjectives_agree_with_the_noun_before(written: str, standard: str) -> None:
     assert restore_final_yaa(written) == standard
+
+
+def test_agreement_is_the_same_before_and_after_spaces_are_unified() -> None:
+    from arnorm import Pipeline, normalize_whitespace
+
+    text = "الطبقة\u00a0السفلى والجزء\u2003السفلى\r\nالجهة\tاليمنى"
+    steps = ["remove_tatweel", "restore_final_yaa", "normalize_whitespace"]
+    expected = normalize_whitespace(restore_final_yaa(text))
+    assert expected == "الطبقة السفلى والجزء السفلي\nالجهة اليمنى"
+    assert Pipeline(steps)(text) == expected
