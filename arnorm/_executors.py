@@ -82,30 +82,28 @@ def charmap_executor(table: Mapping[str, str]) -> Executor:
     if any(ch in table for value in table.values() for ch in value):
         translation = {ord(key): value for key, value in table.items()}
         return lambda text: text.translate(translation)
-    chain = guarded_chain(table)
-    if len(table) < DENSE_KEYS or _load_numpy() is None:
-        return chain
-    return _with_dense_path(table, chain)
+    return guarded_chain(table, dense=len(table) >= DENSE_KEYS and _load_numpy() is not None)
 
 
 def _identity(text: str) -> str:
     return text
 
 
-def guarded_chain(table: Mapping[str, str]) -> Executor:
+def guarded_chain(table: Mapping[str, str], *, dense: bool = False) -> Executor:
     """Frequent keys as guarded ``str.replace``; rare keys probed by one class.
 
     Long texts are replaced in pieces of :data:`CHUNK` code points, so that
     each guard and ``replace`` works on a piece in the CPU cache instead of
     the whole text in memory; the rare keys' probe (a regex scan, which gains
     nothing from pieces) runs once on the whole text, and a text without any
-    key comes back as it is.
+    key comes back as it is. With ``dense``, a long text in which keys are
+    dense goes through :func:`numpy_lookup` instead.
     """
     if len(table) <= SMALL_MAP:
-        return _chain(tuple(table.items()), {})
+        return _chain(tuple(table.items()), {}, table if dense else None)
     hot = tuple((k, v) for k, v in table.items() if k in FREQUENT)
     rare = {k: v for k, v in table.items() if k not in FREQUENT}
-    return _chain(hot, rare)
+    return _chain(hot, rare, table if dense else None)
 
 
 CHUNK = 1 << 15
@@ -118,16 +116,21 @@ NUMPY_CHUNK = 1 << 18
 whole, 68 ms in pieces)."""
 
 
-def _chain(hot: tuple[tuple[str, str], ...], rare: dict[str, str]) -> Executor:
+def _chain(hot: tuple[tuple[str, str], ...], rare: dict[str, str],
+           dense: Mapping[str, str] | None) -> Executor:
     search = findall = None
     if rare:
         probe = re.compile(probe_class(rare))
         search, findall = probe.search, probe.findall
     translation = {ord(key): value for key, value in rare.items()}
+    is_dense = _density_test(dense) if dense else None
+    lookup: list[Executor] = []
 
     def run(text: str) -> str:
-        if len(text) > 2 * CHUNK:
-            return run_long(text)
+        if len(text) >= DENSE_TEXT:
+            done = run_long(text)
+            if done is not None:
+                return done
         for key, value in hot:  # short: no list to build (per-call cost)
             if key in text:
                 text = text.replace(key, value)
@@ -140,7 +143,13 @@ def _chain(hot: tuple[tuple[str, str], ...], rare: dict[str, str]) -> Executor:
             text = text.replace(key, rare[key])
         return text
 
-    def run_long(text: str) -> str:
+    def run_long(text: str) -> str | None:
+        if is_dense is not None and is_dense(text):
+            if not lookup:
+                lookup.append(_in_chunks(numpy_lookup(dense)))  # type: ignore[arg-type]
+            return lookup[0](text)
+        if len(text) <= 2 * CHUNK:
+            return None  # not long enough for pieces: the plain chain
         # The rare keys' probe runs on the whole text (a regex scan gains
         # nothing from pieces); then every key that may be present is
         # replaced piece by piece, each ``in`` and ``replace`` in the cache.
@@ -196,42 +205,31 @@ def _in_chunks(run: Executor) -> Executor:
     return chunked
 
 
-def piecewise(func: Executor, unsafe: str) -> Executor:
-    """``func`` run on pieces of a long text cut where it cannot tell: never
+def in_pieces(func: Executor, text: str, unsafe: str) -> str:
+    """``func`` run on pieces of a long text, cut where it cannot tell: never
     just after a character of ``unsafe`` (so a run of spaces, or a space and
     the line break beside it, stay in one piece). For replace-based passes,
     whose copies then stay in the CPU cache."""
-
-    def run(text: str) -> str:
-        if len(text) <= 2 * CHUNK:
-            return func(text)
-        pieces, start, size = [], 0, len(text)
-        while start < size:
-            end = min(start + CHUNK, size)
-            while end < size and text[end - 1] in unsafe:
-                end += 1
-            pieces.append(func(text[start:end]))
-            start = end
-        return "".join(pieces)
-
-    return run
+    pieces, start, size = [], 0, len(text)
+    while start < size:
+        end = min(start + CHUNK, size)
+        while end < size and text[end - 1] in unsafe:
+            end += 1
+        pieces.append(func(text[start:end]))
+        start = end
+    return "".join(pieces)
 
 
-def _with_dense_path(table: Mapping[str, str], chain: Executor) -> Executor:
+def _density_test(table: Mapping[str, str]) -> Callable[[str], bool]:
+    """Whether a long text is dense in keys of ``table``, judged on its start."""
     keys = re.compile(char_class(table))
-    lookup: list[Executor] = []
 
-    def run(text: str) -> str:
-        if len(text) >= DENSE_TEXT:
-            sample = text[: DENSE_TEXT // 4]
-            found = keys.findall(sample)
-            if len(found) >= DENSE_SHARE * len(sample) and len(set(found)) >= DENSE_KEYS:
-                if not lookup:
-                    lookup.append(_in_chunks(numpy_lookup(table)))
-                return lookup[0](text)
-        return chain(text)
+    def is_dense(text: str) -> bool:
+        sample = text[: DENSE_TEXT // 4]
+        found = keys.findall(sample)
+        return len(found) >= DENSE_SHARE * len(sample) and len(set(found)) >= DENSE_KEYS
 
-    return run
+    return is_dense
 
 
 def numpy_lookup(table: Mapping[str, str]) -> Executor:

@@ -126,8 +126,8 @@ def test_numpy_can_be_turned_off(monkeypatch) -> None:
 def test_long_texts_run_in_pieces(table, text: str) -> None:
     if any(ch in table for value in table.values() for ch in value):
         return  # such maps always run with str.translate
-    with patch.object(_executors, "CHUNK", 3):  # every text of 7 or more is cut
-        assert _executors.guarded_chain(table)(text) == reference(table, text)
+    with patch.object(_executors, "CHUNK", 3), patch.object(_executors, "DENSE_TEXT", 7):
+        assert _executors.guarded_chain(table)(text) == reference(table, text)  # 7 or more: cut
 
 
 @given(text=st.lists(st.sampled_from(list("بتثه ،\n\ud800") + ["هه", "ببب"]), max_size=60).map("".join),
