@@ -198,17 +198,34 @@ def _word_start(text: str, end: int) -> int:
 
 
 def _after_feminine(text: str, start: int) -> bool:
-    """Whether the word before ``start`` is a feminine noun (ـة) or plural (ـات).
+    """Whether the noun before the word at ``start`` is feminine (ـة) or a plural (ـات).
 
-    Any horizontal space may stand between the two words (a no-break space
-    as well as U+0020), so the decision does not change when a later step
+    That noun is the word just before, or, for an adjective joined by و to
+    another adjective (الطبقة العليا والسفلى, الجزء العلوي والسفلي), the word
+    before that one.
+
+    Any horizontal space may stand between the words (a no-break space as
+    well as U+0020), so the decision does not change when a later step
     unifies spaces, and that step's map may run before this rule.
     """
+    previous_start, previous = _word_before(text, start)
+    if previous.endswith(_FEMININE_ENDINGS):
+        return True
+    if text.startswith("\u0648", start) and previous.startswith("\u0627\u0644") and previous_start:
+        return _word_before(text, previous_start)[1].endswith(_FEMININE_ENDINGS)
+    return False
+
+
+_FEMININE_ENDINGS = ("\u0629", "\u0627\u062a")
+
+
+def _word_before(text: str, start: int) -> tuple[int, str]:
+    """Where the word before ``start`` begins, and its key (marks removed)."""
     end = start
     while end and text[end - 1] in _BETWEEN_WORDS:
         end -= 1
-    previous = _key(text[_word_start(text, end) : end])
-    return previous.endswith(("\u0629", "\u0627\u062a"))
+    begin = _word_start(text, end)
+    return begin, _key(text[begin:end])
 
 
 def _spelled(is_yaa: bool, marks: str) -> str:

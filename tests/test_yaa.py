@@ -222,6 +222,11 @@ def test_lexicon_decides_unlisted_words_by_frequency() -> None:
         ("الطبقة\u00a0السفلى", "الطبقة\u00a0السفلى"),  # any horizontal space
         ("الطبقة\tالسفلى", "الطبقة\tالسفلى"),
         ("الطبقة\nالسفلى", "الطبقة\nالسفلي"),  # not across lines
+        # an adjective joined by و to another one agrees with the noun before both
+        ("الطبقة العليا والسفلى", "الطبقة العليا والسفلى"),
+        ("الجزء العلوي والسفلى", "الجزء العلوي والسفلي"),
+        ("الجهة اليمنى واليسرى", "الجهة اليمنى واليسرى"),
+        ("الطبقة والسفلى", "الطبقة والسفلى"),
     ],
 )
 def test_adjectives_agree_with_the_noun_before(written: str, standard: str) -> None:
