@@ -130,14 +130,7 @@ class Plan:
         return self._plan(self._key(text))
 
     def __call__(self, text: str) -> str:
-        # _key, inlined: this runs once per call on tweet-length strings.
-        if self._any_guard is not None and self._any_guard(text) is None:
-            key, guards = self._rare_idle, self._common_guards
-        else:
-            key, guards = 0, self._guards
-        for bit, _, search in guards:
-            if search(text) is None:
-                key |= bit
+        key = self._key(text)
         runners = self._runners.get(key)
         if runners is None:
             runners = self._runners[key] = tuple(map(runner, self._plan(key)))
