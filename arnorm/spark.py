@@ -153,6 +153,7 @@ def normalize_column(
         ValueError: ``column`` is missing or ambiguous, or ``method`` is unknown
             or cannot run the pipeline.
     """
+    from pyspark.sql import functions as F
     from pyspark.sql.types import StringType
 
     require_choice(method, METHODS, "method")
@@ -172,7 +173,8 @@ def normalize_column(
     if names.count(target) > 1:
         raise ValueError(f"output_column {target!r} is ambiguous (it names several columns)")
     if method == "pushdown" or (method == "auto" and can_push_down(pipe)):
-        return df.withColumn(target, column_expression(df[column], pipe))
+        quoted = "`" + column.replace("`", "``") + "`"  # a literal name, even "a.b"
+        return df.withColumn(target, column_expression(F.col(quoted), pipe))
     return _with_udf(df, pipe, names.index(column), target)
 
 
@@ -180,12 +182,17 @@ def _with_udf(df: DataFrame, pipeline: Pipeline, source: int, target: str) -> Da
     from pyspark.sql.types import StructField, StructType
 
     fields = list(df.schema.fields)
-    result = StructField(target, fields[source].dataType, fields[source].nullable)
     names = [field.name for field in fields]
     position = names.index(target) if target in names else len(fields)
-    fields[position:position + 1] = [result]
-    schema = StructType(fields)
-    return df.mapInArrow(_batch_normalizer(pipeline, source, position, schema.names), schema)
+    fields[position:position + 1] = [StructField(target, fields[source].dataType, fields[source].nullable)]
+    # mapInArrow passes the columns to the UDF by name, and PySpark reads a
+    # name such as "a.b" as a path: run it on positional names, then rename.
+    plain = [f"_{index}" for index in range(len(fields))]
+    schema = StructType([StructField(name, field.dataType, field.nullable)
+                         for name, field in zip(plain, fields)])
+    normalized = df.toDF(*plain[: len(names)]).mapInArrow(
+        _batch_normalizer(pipeline, source, position, plain), schema)
+    return normalized.toDF(*[field.name for field in fields])
 
 
 def _batch_normalizer(pipeline: Pipeline, source: int, target: int,

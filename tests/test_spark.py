@@ -145,6 +145,14 @@ def test_output_column_new_existing_and_in_place(spark) -> None:
         assert normalize_column(df, "text", preset="search", method=method).first().text == "مدرسه"
 
 
+@pytest.mark.parametrize("name", ["a.b", "with space", "back`tick"])
+def test_column_names_are_taken_literally(spark, name: str) -> None:
+    df = spark.createDataFrame([("أحمد",)], "x string").withColumnRenamed("x", name)
+    for method in ("auto", "udf"):
+        out = normalize_column(df, name, preset="lucene", method=method)
+        assert out.columns == [name] and out.first()[0] == "احمد"
+
+
 def test_the_schema_is_kept(spark) -> None:
     df = spark.createDataFrame([(1, "أ")], "id int not null, text string not null")
     for method in ("auto", "udf"):
