@@ -38,6 +38,8 @@ def _crlf_to_lf(text: str) -> str:
 
 
 def _collapse_spaces(text: str) -> str:
+    if "  " not in text:
+        return text
     if len(text) > 2 * _executors.CHUNK:  # long: in pieces, each in the cache
         return _executors.in_pieces(_collapse_runs, text, " ")
     while "  " in text:  # each pass halves every run of spaces
@@ -53,6 +55,8 @@ def _collapse_runs(text: str) -> str:
 
 def _strip_around_line_breaks(text: str) -> str:
     # After _collapse_spaces at most one space stands on each side of a break.
+    if " \n" not in text and "\n " not in text:
+        return text
     if len(text) > 2 * _executors.CHUNK:
         return _executors.in_pieces(_strip_one_space, text, " \n")
     return text.replace(" \n", "\n").replace("\n ", "\n")
