@@ -45,12 +45,11 @@ def _baselines(peers: Peers) -> None:
 
 def _pyarabic(peers: Peers) -> None:
     try:
-        import pyarabic
         from pyarabic import araby
     except ImportError as error:
         peers.missing["pyarabic"] = f"not installed ({error})"
         return
-    peers.versions["pyarabic"] = getattr(pyarabic, "__version__", "?")
+    peers.versions["pyarabic"] = _installed_version("pyarabic")
 
     def search_chain(text: str) -> str:
         text = araby.strip_tashkeel(text)
@@ -72,8 +71,9 @@ def _pyarabic(peers: Peers) -> None:
 
 def _arabic_norm(peers: Peers) -> None:
     try:
-        import arabic_norm
         from importlib.metadata import version
+
+        import arabic_norm
     except ImportError as error:
         peers.missing["arabic-norm"] = f"not installed ({error})"
         return
@@ -83,13 +83,14 @@ def _arabic_norm(peers: Peers) -> None:
 
 def _camel(peers: Peers) -> None:
     try:
+        from importlib.metadata import version
+
         from camel_tools.utils.dediac import dediac_ar
         from camel_tools.utils.normalize import (
             normalize_alef_ar,
             normalize_alef_maksura_ar,
             normalize_teh_marbuta_ar,
         )
-        from importlib.metadata import version
     except Exception as error:  # camel_tools pulls in heavy optional parts
         peers.missing["camel-tools"] = f"not importable ({type(error).__name__}: {error})"
         return
@@ -101,3 +102,13 @@ def _camel(peers: Peers) -> None:
 
     peers.functions["camel-tools: search chain"] = search_chain
     peers.functions["camel-tools: dediac_ar"] = dediac_ar
+
+
+def _installed_version(distribution: str) -> str:
+    """The installed version (pyarabic has no ``__version__``)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(distribution)
+    except PackageNotFoundError:
+        return "?"

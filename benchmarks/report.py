@@ -28,7 +28,8 @@ def markdown(data: dict[str, Any]) -> str:
         f"(Unicode {env['unicode']}); peers: "
         + (", ".join(f"{k} {v}" for k, v in env["peers"].items()) or "none") + ".",
         "MB/s is UTF-8 input megabytes per second, the best of "
-        f"{data['repeat']} runs; peak is the memory allocated while normalizing the whole corpus once.",
+        f"{data['repeat']} runs, timed in rounds (each round runs every function once, after a warm-up round); "
+        "peak is the memory allocated while normalizing the whole corpus once.",
         "Reproduce with `pip install -e '.[bench]'` and `python -m benchmarks` (writes this page).",
         "",
     ]
