@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from arnorm import PRESETS, Pipeline, input_span, normalize_punctuation, remove_diacritics
+from arnorm import (
+    PRESETS,
+    Pipeline,
+    input_span,
+    normalize_punctuation,
+    remove_diacritics,
+)
+from arnorm.pipeline import preset_pipeline
 
 from .strategies import arabic_text, texts
 from .test_properties import STEPS
@@ -92,7 +99,7 @@ def check_offsets(pipe: Pipeline, text: str) -> None:
 @pytest.mark.parametrize("preset", sorted(PRESETS))
 @given(text=texts)
 def test_preset_offsets_are_consistent(preset: str, text: str) -> None:
-    check_offsets(Pipeline.from_preset(preset), text)
+    check_offsets(preset_pipeline(preset), text)  # built once: examples stay cheap
 
 
 @given(steps=st.lists(st.sampled_from(STEPS), max_size=6), text=arabic_text)

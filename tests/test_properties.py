@@ -22,6 +22,7 @@ from arnorm._chars import (
     SINGLE_QUOTES,
     SPACES,
 )
+from arnorm.pipeline import preset_pipeline
 
 from .strategies import any_text, arabic_text, texts
 
@@ -63,7 +64,7 @@ def test_preset_is_idempotent(preset: str, text: str) -> None:
 @pytest.mark.parametrize("preset", sorted(PRESETS))
 @given(text=texts)
 def test_preset_equals_its_steps_run_one_by_one(preset: str, text: str) -> None:
-    pipe = Pipeline.from_preset(preset)
+    pipe = preset_pipeline(preset)
     expected = text
     for step in pipe.steps:
         expected = NORMALIZERS[step.name](expected, **step.options)
