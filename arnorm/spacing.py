@@ -42,13 +42,11 @@ def _collapse_spaces(text: str) -> str:
         return text
     if len(text) > 2 * _executors.CHUNK:  # long: in pieces, each in the cache
         return _executors.in_pieces(_collapse_runs, text, " ")
-    while "  " in text:  # each pass halves every run of spaces
-        text = text.replace("  ", " ")
-    return text
+    return _collapse_runs(text)
 
 
 def _collapse_runs(text: str) -> str:
-    while "  " in text:
+    while "  " in text:  # each pass halves every run of spaces
         text = text.replace("  ", " ")
     return text
 
@@ -59,7 +57,7 @@ def _strip_around_line_breaks(text: str) -> str:
         return text
     if len(text) > 2 * _executors.CHUNK:
         return _executors.in_pieces(_strip_one_space, text, " \n")
-    return text.replace(" \n", "\n").replace("\n ", "\n")
+    return _strip_one_space(text)
 
 
 def _strip_one_space(text: str) -> str:
