@@ -136,18 +136,26 @@ def _chain(hot: tuple[tuple[str, str], ...], rare: dict[str, str],
                 text = text.replace(key, value)
         if search is None or search(text) is None:
             return text
-        found = set(findall(text)).intersection(rare)
-        if len(found) > SMALL_MAP:  # text full of rare keys (from a PDF)
+        found = rare_in(text)
+        if found is None:
             return text.translate(translation)
         for key in found:
             text = text.replace(key, rare[key])
         return text
 
+    def rare_in(text: str) -> set[str] | None:
+        """The rare keys in ``text``; None when there are so many (text from a
+        PDF, full of presentation forms) that ``str.translate`` is quicker."""
+        found = set(findall(text)).intersection(rare)  # type: ignore[misc]
+        return None if len(found) > SMALL_MAP else found
+
     def run_long(text: str) -> str | None:
         if is_dense is not None and is_dense(text):
             if not lookup:
-                lookup.append(_in_chunks(numpy_lookup(dense)))  # type: ignore[arg-type]
-            return lookup[0](text)
+                lookup.append(numpy_lookup(dense))  # type: ignore[arg-type]
+            if len(text) <= 2 * NUMPY_CHUNK:
+                return lookup[0](text)
+            return in_pieces(lookup[0], text, size=NUMPY_CHUNK)
         if len(text) <= 2 * CHUNK:
             return None  # not long enough for pieces: the plain chain
         # The rare keys' probe runs on the whole text (a regex scan gains
@@ -155,15 +163,14 @@ def _chain(hot: tuple[tuple[str, str], ...], rare: dict[str, str],
         # replaced piece by piece, each ``in`` and ``replace`` in the cache.
         present = list(hot)
         if search is not None and search(text) is not None:
-            found = set(findall(text)).intersection(rare)
-            if len(found) > SMALL_MAP:
+            found = rare_in(text)
+            if found is None:
                 text = text.translate(translation)
             else:
                 present += [(key, rare[key]) for key in found]
         if not present:
             return text
-        return "".join([_replace_present(present, text[start : start + CHUNK])
-                        for start in range(0, len(text), CHUNK)])
+        return in_pieces(lambda piece: _replace_present(present, piece), text)
 
     return run
 
@@ -196,24 +203,16 @@ def probe_class(keys: Iterable[str]) -> str:
     return "[" + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in ranges) + "]"
 
 
-def _in_chunks(run: Executor) -> Executor:
-    def chunked(text: str) -> str:
-        if len(text) <= 2 * NUMPY_CHUNK:
-            return run(text)
-        return "".join([run(text[start : start + NUMPY_CHUNK]) for start in range(0, len(text), NUMPY_CHUNK)])
-
-    return chunked
-
-
-def in_pieces(func: Executor, text: str, unsafe: str) -> str:
-    """``func`` run on pieces of a long text, cut where it cannot tell: never
-    just after a character of ``unsafe`` (so a run of spaces, or a space and
-    the line break beside it, stay in one piece). For replace-based passes,
-    whose copies then stay in the CPU cache."""
-    pieces, start, size = [], 0, len(text)
-    while start < size:
-        end = min(start + CHUNK, size)
-        while end < size and text[end - 1] in unsafe:
+def in_pieces(func: Executor, text: str, unsafe: str = "", size: int | None = None) -> str:
+    """``func`` run on pieces of ``size`` (default :data:`CHUNK`) code points
+    of a text, cut where it cannot tell: never just after a character of
+    ``unsafe`` (so a run of spaces, or a space and the line break beside it,
+    stay in one piece). For passes whose copies then stay in the CPU cache."""
+    step = CHUNK if size is None else size
+    pieces, start, length = [], 0, len(text)
+    while start < length:
+        end = min(start + step, length)
+        while end < length and text[end - 1] in unsafe:
             end += 1
         pieces.append(func(text[start:end]))
         start = end
