@@ -18,10 +18,9 @@ True
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
-from ._executors import FREQUENT, probe_class
+from ._executors import FREQUENT, presence_test
 from ._primitives import CharMap, Func, Primitive, Rule, fuse
 
 
@@ -82,16 +81,16 @@ class Plan:
 
     def __init__(self, primitives: Sequence[Primitive]) -> None:
         self.primitives = tuple(primitives)
-        # A guard is probed with one compiled class (a few wide ranges): one
-        # C-level scan, instead of one ``in`` per character of the guard. Each
-        # guarded rule owns one bit of the plan key.
+        # A guard is probed with presence_test (one compiled class, or on long
+        # text one ``in`` per character of a small guard). Each guarded rule
+        # owns one bit of the plan key.
         # Dropping a rule only helps when it stands between two maps that
         # can then fuse; other rules test their own triggers when they run.
         maps = [i for i, primitive in enumerate(self.primitives) if isinstance(primitive, CharMap)]
         found = {index: guard for index, guard in guards(self.primitives).items()
                  if maps and maps[0] < index < maps[-1]}
         self._guards = tuple(
-            (1 << bit, index, re.compile(probe_class(guard)).search)
+            (1 << bit, index, presence_test(guard))
             for bit, (index, guard) in enumerate(found.items())
         )
         # Guards of rare characters (Persian letters, combining hamza, CR …)
@@ -100,7 +99,7 @@ class Plan:
         rare = [(bit, guard) for (bit, _, _), guard in zip(self._guards, found.values())
                 if guard.isdisjoint(FREQUENT)]
         union = frozenset().union(*(guard for _, guard in rare))
-        self._any_guard = re.compile(probe_class(union)).search if union else None
+        self._any_guard = presence_test(union) if union else None
         self._rare_idle = sum(bit for bit, _ in rare)
         self._common_guards = tuple(entry for entry in self._guards if not entry[0] & self._rare_idle)
         self._plans: dict[int, tuple[Primitive, ...]] = {}
@@ -108,12 +107,12 @@ class Plan:
 
     def _key(self, text: str) -> int:
         """The bits of the rules that cannot fire on ``text``."""
-        if self._any_guard is not None and self._any_guard(text) is None:
+        if self._any_guard is not None and not self._any_guard(text):
             key, guards = self._rare_idle, self._common_guards
         else:
             key, guards = 0, self._guards
-        for bit, _, search in guards:
-            if search(text) is None:
+        for bit, _, present in guards:
+            if not present(text):
                 key |= bit
         return key
 

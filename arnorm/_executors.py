@@ -125,6 +125,7 @@ def _chain(hot: tuple[tuple[str, str], ...], rare: dict[str, str],
     translation = {ord(key): value for key, value in rare.items()}
     is_dense = _density_test(dense) if dense else None
     lookup: list[Executor] = []
+    finder: list[Callable[[str], set[str] | None]] = []
 
     def run(text: str) -> str:
         if len(text) >= DENSE_TEXT:
@@ -158,13 +159,15 @@ def _chain(hot: tuple[tuple[str, str], ...], rare: dict[str, str],
             return in_pieces(lookup[0], text, size=NUMPY_CHUNK)
         if len(text) <= 2 * CHUNK:
             return None  # not long enough for pieces: the plain chain
-        # The rare keys' probe runs on the whole text (a regex scan gains
-        # nothing from pieces); then every key that may be present is
-        # replaced piece by piece, each ``in`` and ``replace`` in the cache.
+        # The rare keys present are found on the whole text (present_keys);
+        # then every key that may be present is replaced piece by piece,
+        # each ``in`` and ``replace`` in the cache.
         present = list(hot)
         if search is not None and search(text) is not None:
-            found = rare_in(text)
-            if found is None:
+            if not finder:
+                finder.append(present_keys(rare))
+            found = finder[0](text)
+            if len(found) > SMALL_MAP:  # text from a PDF: many distinct keys
                 text = text.translate(translation)
             else:
                 present += [(key, rare[key]) for key in found]
@@ -173,6 +176,39 @@ def _chain(hot: tuple[tuple[str, str], ...], rare: dict[str, str],
         return in_pieces(lambda piece: _replace_present(present, piece), text)
 
     return run
+
+
+def present_keys(keys: Iterable[str]) -> Callable[[str], set[str] | None]:
+    """A function giving the characters of ``keys`` that a long text contains.
+
+    With NumPy, a table lookup over the text's UTF-32 code points, in pieces
+    of 64 K: 14 ms for the search map's rare keys (quotes and a dash present)
+    in 12 MB of news, where ``findall`` of their class took 23 ms. Without
+    NumPy, that ``findall``.
+    """
+    keys = frozenset(keys)
+    findall = re.compile(probe_class(keys)).findall
+    numpy = _load_numpy()
+    if numpy is None:
+        return lambda text: set(findall(text)).intersection(keys)
+    wanted = numpy.zeros(0x110000, dtype=bool)
+    wanted[[ord(key) for key in keys]] = True
+
+    def present(text: str) -> set[str]:
+        found: set[int] = set()
+        for start in range(0, len(text), PRESENCE_CHUNK):
+            piece = text[start : start + PRESENCE_CHUNK].encode("utf-32-le", "surrogatepass")
+            codes = numpy.frombuffer(piece, dtype=numpy.uint32)
+            hits = numpy.take(wanted, codes)
+            if hits.any():
+                found.update(codes[hits].tolist())
+        return set(map(chr, found))
+
+    return present
+
+
+PRESENCE_CHUNK = 1 << 16
+"""Code points per piece for :func:`present_keys`."""
 
 
 def _replace_present(items: list[tuple[str, str]], text: str) -> str:
@@ -201,6 +237,41 @@ def probe_class(keys: Iterable[str]) -> str:
         else:
             ranges.append([point, point])
     return "[" + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in ranges) + "]"
+
+
+PRESENCE_TESTS = 12
+"""A set of at most this many characters is looked for in a long text with
+one ``in`` per character rather than one pattern."""
+
+SHORT_TEXT = 256
+"""Below this many code points, one pattern call beats a loop of ``in`` tests."""
+
+
+def presence_test(chars: Iterable[str]) -> Callable[[str], bool]:
+    """A function telling whether a text contains any character of ``chars``.
+
+    A compiled class scans about 3 ns per code point; ``ch in text`` runs at
+    memory speed (the CR guard on 12 MB of news: 0.4 ms against 6 ms), so a
+    long text is probed with one ``in`` per character when there are few.
+
+    >>> present = presence_test("\\r\\u06cc")
+    >>> present("سلام\\r\\n" * 100), present("سلام\\n" * 100)
+    (True, False)
+    """
+    chars = sorted(set(chars))
+    search = re.compile(char_class(chars)).search
+    if len(chars) > PRESENCE_TESTS:
+        return lambda text: search(text) is not None
+
+    def present(text: str) -> bool:
+        if len(text) < SHORT_TEXT:
+            return search(text) is not None
+        for ch in chars:
+            if ch in text:
+                return True
+        return False
+
+    return present
 
 
 def in_pieces(func: Executor, text: str, unsafe: str = "", size: int | None = None) -> str:

@@ -37,12 +37,20 @@ def _crlf_to_lf(text: str) -> str:
     return text.replace("\r\n", "\n")
 
 
+# On long text these probes beat ``in``: "\n" is rare, so a scan for it that
+# then looks on both sides took 2 ms on 12 MB of news where the two ``in``
+# tests took 13 ms (a space is so frequent that a two-character ``in`` stops
+# at every one); "  " as a pattern took 4.7 ms against 6.1 ms.
+_TWO_SPACES = re.compile("  ").search
+_SPACE_BESIDE_BREAK = re.compile("\n(?<= \n)|\n ").search
+
+
 def _collapse_spaces(text: str) -> str:
-    if "  " not in text:
+    if len(text) <= 2 * _executors.CHUNK:
+        return _collapse_runs(text) if "  " in text else text
+    if _TWO_SPACES(text) is None:
         return text
-    if len(text) > 2 * _executors.CHUNK:  # long: in pieces, each in the cache
-        return _executors.in_pieces(_collapse_runs, text, " ")
-    return _collapse_runs(text)
+    return _executors.in_pieces(_collapse_runs, text, " ")  # each piece in the cache
 
 
 def _collapse_runs(text: str) -> str:
@@ -53,11 +61,11 @@ def _collapse_runs(text: str) -> str:
 
 def _strip_around_line_breaks(text: str) -> str:
     # After _collapse_spaces at most one space stands on each side of a break.
-    if " \n" not in text and "\n " not in text:
+    if len(text) <= 2 * _executors.CHUNK:
+        return _strip_one_space(text) if " \n" in text or "\n " in text else text
+    if _SPACE_BESIDE_BREAK(text) is None:
         return text
-    if len(text) > 2 * _executors.CHUNK:
-        return _executors.in_pieces(_strip_one_space, text, " \n")
-    return _strip_one_space(text)
+    return _executors.in_pieces(_strip_one_space, text, " \n")
 
 
 def _strip_one_space(text: str) -> str:

@@ -87,6 +87,39 @@ def test_many_distinct_rare_keys_fall_back_to_translate(table, text: str) -> Non
     assert _executors.guarded_chain(table)(text) == reference(table, text)
 
 
+@pytest.mark.parametrize("numpy", [True, False])
+@given(table=big_tables, text=st.lists(big_keys | st.sampled_from(list("ab \ud800")), max_size=60).map("".join),
+       chunk=st.integers(1, 7))
+def test_long_texts_with_rare_keys_equal_mapping(numpy: bool, table, text: str, chunk: int) -> None:
+    # A long text finds its rare keys with present_keys (NumPy or findall),
+    # then replaces them piece by piece.
+    if numpy:
+        pytest.importorskip("numpy")
+    with patch.object(_executors, "CHUNK", 3), patch.object(_executors, "DENSE_TEXT", 7), \
+            patch.object(_executors, "PRESENCE_CHUNK", chunk), \
+            patch.object(_executors, "_load_numpy", _executors._load_numpy if numpy else lambda: None):
+        assert _executors.guarded_chain(table)(text) == reference(table, text)
+
+
+@pytest.mark.parametrize("numpy", [True, False])
+@given(keys=st.sets(big_keys, min_size=1), text=st.lists(big_keys | st.sampled_from(list("ab \ud800")),
+                                                         max_size=60).map("".join), chunk=st.integers(1, 7))
+def test_present_keys_are_the_keys_in_the_text(numpy: bool, keys, text: str, chunk: int) -> None:
+    if numpy:
+        pytest.importorskip("numpy")
+    with patch.object(_executors, "PRESENCE_CHUNK", chunk), \
+            patch.object(_executors, "_load_numpy", _executors._load_numpy if numpy else lambda: None):
+        assert _executors.present_keys(keys)(text) == keys & set(text)
+
+
+@given(chars=st.sets(big_keys | st.sampled_from(list("\r\n ")), min_size=1),
+       text=st.lists(big_keys | st.sampled_from(list("ab \r\ud800")), max_size=60).map("".join),
+       short=st.integers(0, 10))
+def test_presence_test_tells_whether_any_character_is_there(chars, text: str, short: int) -> None:
+    with patch.object(_executors, "SHORT_TEXT", short):  # long texts: one ``in`` per character
+        assert _executors.presence_test(chars)(text) == any(ch in text for ch in chars)
+
+
 @given(keys=st.sets(big_keys, min_size=1))
 def test_probe_class_matches_every_key(keys) -> None:
     import re
