@@ -56,6 +56,13 @@ _BETWEEN_WORDS = SPACES | {TAB}  # horizontal spaces
 _FINAL_MAKSURA = re.compile(
     ALEF_MAKSURA + "(" + char_class(ARABIC_MARKS) + "*)(?!" + char_class(_WORD_CHARS) + ")"
 )
+# The same, read in the reversed text (see _restore): the ى, then the rest of
+# its word; group 1 is absent when marks follow the ى, which the fast path
+# leaves to _FINAL_MAKSURA.
+_FINAL_MAKSURA_REVERSED = re.compile(
+    ALEF_MAKSURA + "(?:(?<!" + char_class(_WORD_CHARS) + ALEF_MAKSURA + ")(?=("
+    + char_class(_WORD_CHARS) + "*))|(?<=" + char_class(ARABIC_MARKS) + ALEF_MAKSURA + "))"
+)
 _KEY_TABLE = str.maketrans({TATWEEL: None, **dict.fromkeys(ARABIC_MARKS, None)})
 
 _CONJUNCTIONS = ("", "و", "ف")
@@ -317,8 +324,50 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
             return _spelled(not _after_feminine(text, start + offset), marks)
         return result
 
+    by_reversed_stem: dict[str, str] = {}
+    get = by_reversed_stem.get
+
+    def fast(text: str) -> str:
+        """``_FINAL_MAKSURA.sub(restore, text)``, found in the reversed text.
+
+        Read backwards, a word-final ى comes first and the rest of its word
+        follows it, so the pattern captures the word as it scans (no search
+        back for the word start per match), and the decision is cached by
+        that stem alone. A ى followed by marks (vocalized text) falls back
+        to the forward pass, which rewrites the marks with the letter.
+        """
+        if ALEF_MAKSURA not in text:
+            return text
+        length = len(text)
+
+        def restore_reversed(match: re.Match[str]) -> str:
+            stem = match[1]
+            result = get(stem)
+            if result is not None:
+                return result
+            if stem is None:
+                raise _MarksFollow
+            word = stem[::-1] + ALEF_MAKSURA
+            decision = decide(word, len(stem))
+            if isinstance(decision, str):
+                if len(stem) <= _WINDOW:
+                    if len(by_reversed_stem) >= _CACHE_LIMIT:
+                        by_reversed_stem.clear()
+                    by_reversed_stem[stem] = decision
+                return decision
+            return _spelled(not _after_feminine(text, length - match.start() - 1 - len(stem)), "")
+
+        try:
+            return _FINAL_MAKSURA_REVERSED.sub(restore_reversed, text[::-1])[::-1]
+        except _MarksFollow:
+            return _FINAL_MAKSURA.sub(restore, text)
+
     return Rule(_FINAL_MAKSURA, restore, triggers=ALEF_MAKSURA, produces=(YEH, YEH_HAMZA),
-                context=_WORD_CHARS)
+                context=_WORD_CHARS, fast=fast)
+
+
+class _MarksFollow(Exception):
+    """A ى followed by marks: the reversed pass hands the text to the forward one."""
 
 
 def _final_yaa(*, exceptions: Mapping[str, str] | None = None) -> tuple[Primitive, ...]:

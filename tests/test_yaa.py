@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from arnorm import restore_final_yaa
 from arnorm import _yaa_words as words
+from arnorm import restore_final_yaa
 
 
 @pytest.mark.parametrize(
@@ -241,3 +243,27 @@ def test_agreement_is_the_same_before_and_after_spaces_are_unified() -> None:
     expected = normalize_whitespace(restore_final_yaa(text))
     assert expected == "الطبقة السفلى والجزء السفلي\nالجهة اليمنى"
     assert Pipeline(steps)(text) == expected
+
+
+# The fast path reads the text backwards; it must equal the forward pattern
+# on anything: clitics, marks before and after the ى, hamza marks that compose,
+# feminine nouns before agreeing adjectives, punctuation, lone surrogates.
+_yaa_pieces = st.sampled_from(
+    ["ى", "ي", "ف", "عل", "الت", "السفل", "الطبقة", "الجزء", "و", "ال", "ة", "ات", " ", "\u00a0", "\n", ".",
+     "(", "\u064e", "\u0650", "\u0651", "\u0654", "\u0670", "\u0640", "x", "\ud800"]
+)
+
+
+@pytest.mark.parametrize("exceptions", [None, {"فى": "فى", "بنى": "بني"}])
+@given(text=st.lists(_yaa_pieces, max_size=30).map("".join))
+def test_reversed_pass_equals_the_forward_pattern(exceptions, text: str) -> None:
+    from arnorm.yaa import _final_yaa
+
+    (rule,) = _final_yaa(exceptions=exceptions)
+    assert rule.fast(text) == rule.pattern.sub(rule.replacement, text)
+
+
+def test_marks_after_the_maksura_take_the_forward_pass() -> None:
+    # ى + hamza above becomes ئ: the marks are rewritten with the letter.
+    assert restore_final_yaa("فى\u0654 الطريق") == "فئ الطريق"
+    assert restore_final_yaa("عَلَىٰ الأمريكى") == "عَلَىٰ الأمريكي"
