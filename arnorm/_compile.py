@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ._executors import FREQUENT, presence_test
-from ._primitives import CharMap, Func, Primitive, Rule, fuse
+from ._primitives import CharMap, Func, Primitive, Rule, drop_erased, fuse
 
 
 def guards(primitives: Sequence[Primitive]) -> dict[int, frozenset[str]]:
@@ -121,7 +121,7 @@ class Plan:
         if plan is None:
             idle = {index for bit, index, _ in self._guards if key & bit}
             active = [p for i, p in enumerate(self.primitives) if i not in idle]
-            plan = self._plans[key] = fuse(hoist_maps(active))
+            plan = self._plans[key] = drop_erased(fuse(hoist_maps(active)))
         return plan
 
     def passes(self, text: str) -> tuple[Primitive, ...]:

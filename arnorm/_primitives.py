@@ -118,9 +118,13 @@ class Rule:
             example a few ``str.replace`` calls, which return a text without
             the pattern untouched); it runs without the triggers' test, and
             the pattern still serves ``with_offsets``.
+        erased_by: A test of a character map: True when that map, run right
+            after this rule, returns the same whatever the rule did (a rule
+            that only drops hamza marks and folds alef forms, before a map
+            that does both). A pipeline then leaves the rule out.
     """
 
-    __slots__ = ("pattern", "replacement", "triggers", "produces", "context", "fast")
+    __slots__ = ("pattern", "replacement", "triggers", "produces", "context", "fast", "erased_by")
 
     def __init__(
         self,
@@ -131,6 +135,7 @@ class Rule:
         produces: Iterable[str] | None = None,
         context: Iterable[str] | None = None,
         fast: Callable[[str], str] | None = None,
+        erased_by: Callable[[CharMap], bool] | None = None,
     ) -> None:
         self.pattern = re.compile(pattern) if isinstance(pattern, str) else pattern
         self.replacement = replacement
@@ -138,6 +143,7 @@ class Rule:
         self.produces = None if produces is None else frozenset(produces)
         self.context = None if context is None else frozenset(context)
         self.fast = fast
+        self.erased_by = erased_by
 
     def __call__(self, text: str) -> str:
         if self.fast is not None:  # a fast path looks for its own triggers
@@ -218,6 +224,17 @@ def fuse(primitives: Iterable[Primitive]) -> tuple[Primitive, ...]:
         else:
             fused.append(primitive)
     return tuple(fused)
+
+
+def drop_erased(primitives: tuple[Primitive, ...]) -> tuple[Primitive, ...]:
+    """Leave out every rule whose effect the map right after it erases, then
+    fuse the maps that met; repeat until none is left to drop."""
+    for index, primitive in enumerate(primitives[:-1]):
+        after = primitives[index + 1]
+        if isinstance(primitive, Rule) and primitive.erased_by is not None and isinstance(after, CharMap) \
+                and primitive.erased_by(after):
+            return drop_erased(fuse(primitives[:index] + primitives[index + 1 :]))
+    return primitives
 
 
 def run(primitives: Iterable[Callable[[str], str]], text: str) -> str:

@@ -45,8 +45,18 @@ def _fold_decomposed_alef(match: re.Match[str]) -> str:
     return ALEF + match.group()[1:].translate(_DROP_HAMZA_MARKS)
 
 
+def _erases_alef_folding(after: CharMap) -> bool:
+    """Whether ``after`` deletes every hamza mark and maps every alef form as
+    it maps ا: then it returns the same with or without the folding."""
+    table = after.table
+    bare = table.get(ALEF, ALEF)
+    return all(table.get(mark) == "" for mark in HAMZA_MARKS) and \
+        all(table.get(form, form) == bare for form in ALEF_FORMS)
+
+
 FOLD_DECOMPOSED_ALEF = Rule(_DECOMPOSED_ALEF, _fold_decomposed_alef,
-                            triggers="".join(sorted(HAMZA_MARKS)), produces=ALEF)
+                            triggers="".join(sorted(HAMZA_MARKS)), produces=ALEF,
+                            erased_by=_erases_alef_folding)
 
 
 @functools.cache

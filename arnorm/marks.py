@@ -8,8 +8,11 @@ import re
 from ._chars import (
     ARABIC_MARKS,
     DIACRITICS,
+    HAMZA_ABOVE,
+    HAMZA_BELOW,
     HAMZA_COMPOSITIONS,
     HAMZA_MARKS,
+    MADDAH_ABOVE,
     SHADDA,
     TATWEEL,
     char_class,
@@ -23,13 +26,45 @@ _COMPOSABLE_BASES = char_class({pair[0] for pair in HAMZA_COMPOSITIONS})
 _HAMZA_CLUSTER = re.compile(_COMPOSABLE_BASES + char_class(ARABIC_MARKS) + "+")
 
 
+@functools.lru_cache(maxsize=4096)
+def _composed(cluster: str) -> str:
+    return normalize("NFC", cluster)
+
+
 def _compose(match: re.Match[str]) -> str:
-    return normalize("NFC", match.group())
+    return _composed(match.group())
 
 
 COMPOSE_HAMZA = Rule(_HAMZA_CLUSTER, _compose, triggers="".join(sorted(HAMZA_MARKS)),
                      produces=HAMZA_COMPOSITIONS.values())
 """ا + U+0654 → أ and the other NFC compositions with maddah/hamza marks."""
+
+# Read backwards, a cluster starts with its marks: a scan for the three rare
+# hamza marks instead of for ا و ي, which are everywhere (12 MB of Quran:
+# 48 ms forward, 27 ms backwards).
+# A run is tried from its first mark only (the look-behind), so a long run of
+# marks without a base costs linear time.
+_HAMZA = char_class(HAMZA_MARKS)
+_HAMZA_CLUSTER_REVERSED = re.compile(_HAMZA + "(?<!" + _HAMZA * 2 + ")" + _HAMZA + "*" + _COMPOSABLE_BASES)
+
+
+def _compose_reversed(match: re.Match[str]) -> str:
+    return _composed(match.group()[::-1])[::-1]
+
+
+def _compose_after_deletion(text: str) -> str:
+    """COMPOSE_HAMZA on a text whose only Arabic marks are hamza marks (the
+    others were just deleted): every cluster is a base and hamza marks."""
+    if MADDAH_ABOVE not in text and HAMZA_ABOVE not in text and HAMZA_BELOW not in text:
+        return text
+    return _HAMZA_CLUSTER_REVERSED.sub(_compose_reversed, text[::-1])[::-1]
+
+
+COMPOSE_HAMZA_AFTER_DELETION = Rule(
+    _HAMZA_CLUSTER, _compose, triggers="".join(sorted(HAMZA_MARKS)),
+    produces=HAMZA_COMPOSITIONS.values(), fast=_compose_after_deletion,
+)
+"""COMPOSE_HAMZA where every other mark is gone, run backwards."""
 
 
 def _diacritics(*, keep_shadda: bool = False) -> tuple[Primitive, ...]:
@@ -40,8 +75,9 @@ def _diacritics(*, keep_shadda: bool = False) -> tuple[Primitive, ...]:
 
 @functools.cache
 def _diacritic_primitives(keep_shadda: bool) -> tuple[Primitive, ...]:
-    marks = DIACRITICS - {SHADDA} if keep_shadda else DIACRITICS
-    return (CharMap.delete(marks), COMPOSE_HAMZA)
+    if keep_shadda:  # shadda stays in clusters: NFC may reorder it
+        return (CharMap.delete(DIACRITICS - {SHADDA}), COMPOSE_HAMZA)
+    return (CharMap.delete(DIACRITICS), COMPOSE_HAMZA_AFTER_DELETION)
 
 
 @declare(_diacritics)

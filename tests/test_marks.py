@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from arnorm import remove_diacritics, remove_tatweel
 from arnorm._unicode import normalize
+from arnorm.marks import COMPOSE_HAMZA, _compose_after_deletion
 
 
 @pytest.mark.parametrize(
@@ -103,3 +106,18 @@ def test_non_arabic_marks_are_untouched() -> None:
 )
 def test_remove_tatweel(text: str, expected: str) -> None:
     assert remove_tatweel(text) == expected
+
+
+@given(text=st.lists(st.sampled_from(["ا", "و", "ي", "ە", "ب", " ", "\u0653", "\u0654", "\u0655", "\u064e"]),
+                     max_size=40).map("".join))
+def test_backward_composition_equals_nfc_clusters(text: str) -> None:
+    """After the other marks are deleted, remove_diacritics composes hamza
+    marks by reading the text backwards; it must equal the forward rule."""
+    bare = text.replace("\u064e", "")
+    assert _compose_after_deletion(bare) == COMPOSE_HAMZA(bare)
+    assert remove_diacritics(text) == COMPOSE_HAMZA(bare)
+
+
+def test_backward_composition_of_a_long_run_of_marks() -> None:
+    run = "ب" + "\u0654" * 200_000 + "ا\u0654"
+    assert remove_diacritics(run) == run[:-2] + "أ"

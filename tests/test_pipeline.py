@@ -204,3 +204,16 @@ def test_every_normalizer_is_registered_and_exported() -> None:
 
 def test_repr_shows_the_steps() -> None:
     assert repr(Pipeline(["remove_tatweel"])) == "Pipeline(['remove_tatweel'])"
+
+
+def test_a_rule_whose_effect_the_next_map_erases_is_left_out() -> None:
+    """normalize_alef folds ا + U+0654 into ا; normalize_hamza's map right after
+    it deletes U+0654 and maps every alef form to ا anyway, so the search
+    pipeline runs no pass for the folding, with the same result."""
+    from arnorm.letters import FOLD_DECOMPOSED_ALEF
+
+    pipe = Pipeline([normalize_alef, "normalize_hamza"])
+    text = "ا\u0654حمد ا\u0655يمان ا\u0653خر سؤال"
+    assert FOLD_DECOMPOSED_ALEF not in pipe._plan.passes(text)
+    assert FOLD_DECOMPOSED_ALEF in Pipeline([normalize_alef])._plan.passes(text)
+    assert pipe(text) == sequential([normalize_alef, NORMALIZERS["normalize_hamza"]], text) == "احمد ايمان اخر سوال"
