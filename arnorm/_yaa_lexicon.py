@@ -71,6 +71,8 @@ def _load() -> tuple[dict[str, bool], dict[str, bool]]:
             # Bases as written first; writers who drop hamza on alef reach the
             # folded totals (keys marked with a NUL so the two never collide).
             bases = {**{key: yaa > maksura for key, (yaa, maksura) in folded.items()}, **exact}
+            close.update(key for key, (yaa, maksura) in folded.items()
+                         if min(yaa, maksura) * CLOSE >= max(yaa, maksura) > 0)
             votes: dict[str, Counter[bool]] = {}
             for key, is_yaa in bases.items():
                 if key.startswith("\0"):
@@ -99,6 +101,18 @@ def decide(base: str) -> bool | None:
     if decision is None:
         decision = bases.get("\0" + fold_alef(base))
     return decision
+
+
+def decide_clearly(base: str) -> bool | None:
+    """:func:`decide`, but ``None`` also when both spellings are common.
+
+    >>> decide_clearly("فرع"), decide_clearly("السفل")
+    (True, None)
+    """
+    bases = _load()[0]
+    key = base if base in bases else "\0" + fold_alef(base)
+    decision = bases.get(key)
+    return None if decision is None or key in _close else decision
 
 
 def is_close(base: str) -> bool:

@@ -164,6 +164,14 @@ def _by_pattern(stem: str, has_article: bool) -> bool:
 def _is_yaa(word: str) -> bool:
     """Whether the final ى of ``word`` (marks and tatweel removed) stands for ي."""
     readings = _readings(word)
+    entry = _listed(word)
+    if entry is not None:
+        return entry[0]
+    # The word as written, when the frequency list knows it well, outweighs a
+    # listed word under proclitics (فرعى is فرعي, not ف + the verb رعى).
+    decision = _yaa_lexicon.decide_clearly(word[:-1])
+    if decision is not None:
+        return decision
     for stem, preposition, has_article in readings:
         entry = _listed(stem)
         if entry is not None and _fits(entry[1], preposition, has_article):

@@ -14,6 +14,13 @@ data arnorm ships. The text is in standard spelling, so:
    baselines (keep every ى; turn every ى into ي);
 2. the original text is restored as it is, and the share of lines that come
    back unchanged is reported (standard text must be left alone).
+
+User-interface strings carry keyboard mnemonics inside words (أ_ضف، الأد~نى:
+the letter after ``_`` or ``~`` is underlined in the menu) and a few
+presentation-form glyphs (اﻷولى). Neither is text: a mnemonic cuts a word in
+two (عل_ى would be scored as a word ى), so :func:`clean` removes the markers
+between letters and folds the glyphs, as the standard preset does before
+restore_final_yaa.
 """
 
 from __future__ import annotations
@@ -36,10 +43,20 @@ from .corpora import CACHE
 PACKAGES = ("firefox-esr-l10n-ar", "libreoffice-l10n-ar")
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "benchmarks"
 WORD = re.compile("[\u0621-\u064a\u0671-\u06d3][\u0621-\u065f\u0670-\u06d3]*")  # letters and marks
+_MNEMONIC = re.compile("(?<=[\u0621-\u065f\u0670-\u06d3])[_~&](?=[\u0621-\u065f\u0670-\u06d3])")
 
 
 class Unavailable(Exception):
     pass
+
+
+def clean(line: str) -> str:
+    """``line`` without mnemonic markers inside words, presentation forms folded.
+
+    >>> clean("الحد الأد~نى في الصفحة اﻷولى")
+    'الحد الأدنى في الصفحة الأولى'
+    """
+    return arnorm.fold_presentation_forms(_MNEMONIC.sub("", line))
 
 
 def held_out_lines() -> list[str]:
@@ -68,7 +85,7 @@ def held_out_lines() -> list[str]:
                             strings += archive.read(name).decode("utf-8", "replace").splitlines()
         lines = [" ".join(s.split()) for s in strings if WORD.search(s)]
         cached.write_text("\n".join(dict.fromkeys(lines)) + "\n", encoding="utf-8")
-    return cached.read_text(encoding="utf-8").splitlines()
+    return list(dict.fromkeys(clean(line) for line in cached.read_text(encoding="utf-8").splitlines()))
 
 
 def egyptianize(text: str) -> str:

@@ -71,6 +71,12 @@ def test_clitics(written: str, standard: str) -> None:
     assert restore_final_yaa(written) == standard
 
 
+def test_a_well_known_word_outweighs_a_listed_word_under_proclitics() -> None:
+    # فرعى is the adjective فرعي, not ف + the verb رعى (which stays رعى)
+    assert restore_final_yaa("نوع فرعى") == "نوع فرعي"
+    assert restore_final_yaa("رعى الغنم") == "رعى الغنم"
+
+
 def test_preposition_never_precedes_a_verb() -> None:
     # كيرى is not ك + يرى and بكى is not ب + كى
     assert restore_final_yaa("كيرى") == "كيري"
