@@ -79,6 +79,7 @@ _fold = _yaa_lexicon.fold_alef  # writers of ى for ي drop hamza on alef too
 
 
 NOUN, VERB, PARTICLE = "noun", "verb", "particle"
+DEFINITE_NOUN = "definite noun"  # a noun whose listed spelling holds after ال only
 
 
 def _lexicon() -> dict[str, tuple[bool, str]]:
@@ -87,6 +88,7 @@ def _lexicon() -> dict[str, tuple[bool, str]]:
         (words.MAKSURA_NOUNS, False, NOUN), (words.YAA_NOUNS, True, NOUN),
         (words.MAKSURA_VERBS, False, VERB), (words.YAA_VERBS, True, VERB),
         (words.MAKSURA_PARTICLES, False, PARTICLE), (words.YAA_PARTICLES, True, PARTICLE),
+        (words.MAKSURA_AFTER_ARTICLE, False, DEFINITE_NOUN),
     )
     return {_key(word): (is_yaa, pos) for entries, is_yaa, pos in lists for word in entries}
 
@@ -128,8 +130,8 @@ def _fits(pos: str, preposition: str, has_article: bool) -> bool:
     """Whether a word of part of speech ``pos`` can carry these proclitics."""
     if pos == NOUN:
         return True
-    if has_article:
-        return False
+    if has_article or pos == DEFINITE_NOUN:
+        return has_article and pos == DEFINITE_NOUN
     return preposition == "" or (pos == VERB and preposition == "ل")
 
 
@@ -165,7 +167,7 @@ def _is_yaa(word: str) -> bool:
     """Whether the final ى of ``word`` (marks and tatweel removed) stands for ي."""
     readings = _readings(word)
     entry = _listed(word)
-    if entry is not None:
+    if entry is not None and entry[1] != DEFINITE_NOUN:
         return entry[0]
     # The word as written, when the frequency list knows it well, outweighs a
     # listed word under proclitics (فرعى is فرعي, not ف + the verb رعى).
@@ -194,14 +196,24 @@ def _is_yaa(word: str) -> bool:
 def _agrees(word: str) -> bool:
     """Whether ``word`` is an adjective whose final letter follows the noun before it.
 
-    ال + a four-letter stem of the shape فعلى is the feminine elative (الطبقة
-    السفلى, الجهة اليمنى) after a feminine noun and, written with ي, the
-    masculine nisba (الجزء السفلي, الجيش اليمني) after a masculine one, when
-    the frequency list finds both spellings common.
+    A four-letter stem of the shape فعلى is the feminine elative (الطبقة
+    السفلى, الجهة اليمنى, نقرة يمنى) after a feminine noun and, written with
+    ي, the masculine nisba (الجزء السفلي, الجيش اليمني) or a name (قال
+    يسري) otherwise. That holds after ال when the frequency list finds both
+    spellings common, and without ال (and without a preposition) for those
+    same stems and for the nouns listed as keeping ى only after ال.
     """
-    for stem, _, has_article in _readings(word):
-        if has_article and len(stem) == 4 and _listed(stem) is None:
-            return _yaa_lexicon.is_close("ال" + stem[:-1])
+    for stem, preposition, has_article in _readings(word):
+        if len(stem) != 4:
+            continue
+        entry = _listed(stem)
+        if entry == (False, DEFINITE_NOUN):
+            return not has_article and not preposition
+        if entry is not None or stem[0] == "\u0645":
+            continue  # مفعى is a participle (المعطى / المعطي): gender does not decide it
+        close = _yaa_lexicon.is_close("ال" + stem[:-1])
+        if has_article or (close and not preposition):
+            return close
     return False
 
 
@@ -216,8 +228,8 @@ def _after_feminine(text: str, start: int) -> bool:
     """Whether the noun before the word at ``start`` is feminine (ـة) or a plural (ـات).
 
     That noun is the word just before, or, for an adjective joined by و to
-    another adjective (الطبقة العليا والسفلى, الجزء العلوي والسفلي), the word
-    before that one.
+    another adjective (الطبقة العليا والسفلى, الجزء العلوي والسفلي, نقرة
+    يمنى ويسرى), the word before that one.
 
     Any horizontal space may stand between the words (a no-break space as
     well as U+0020), so the decision does not change when a later step
@@ -226,7 +238,8 @@ def _after_feminine(text: str, start: int) -> bool:
     previous_start, previous = _word_before(text, start)
     if previous.endswith(_FEMININE_ENDINGS):
         return True
-    if text.startswith("\u0648", start) and previous.startswith("\u0627\u0644") and previous_start:
+    joined = text.startswith("\u0648", start) and previous_start
+    if joined and (previous.startswith("\u0627\u0644") or _agrees(previous)):
         return _word_before(text, previous_start)[1].endswith(_FEMININE_ENDINGS)
     return False
 

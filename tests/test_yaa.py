@@ -77,6 +77,22 @@ def test_a_well_known_word_outweighs_a_listed_word_under_proclitics() -> None:
     assert restore_final_yaa("رعى الغنم") == "رعى الغنم"
 
 
+@pytest.mark.parametrize(
+    "written, standard",
+    [
+        # the article keeps ى; alone, the frequent word with ي wins
+        ("أسماء الله الحسنى", "أسماء الله الحسنى"), ("الرئيس حسنى مبارك", "الرئيس حسني مبارك"),
+        ("اليد اليسرى", "اليد اليسرى"), ("ذوى القربى", "ذوي القربى"), ("تحت الثرى", "تحت الثرى"),
+        ("رجل ثرى", "رجل ثري"), ("العمى", "العمى"), ("قال عمى", "قال عمي"),
+        ("المرسى", "المرسى"), ("الرئيس محمد مرسى", "الرئيس محمد مرسي"),
+        # verbs listed before whose ي reading is far more frequent
+        ("نادى الزمالك", "نادي الزمالك"), ("الكابتن ناجى", "الكابتن ناجي"),
+    ],
+)
+def test_words_that_keep_alef_maksura_only_after_the_article(written: str, standard: str) -> None:
+    assert restore_final_yaa(written) == standard
+
+
 def test_preposition_never_precedes_a_verb() -> None:
     # كيرى is not ك + يرى and بكى is not ب + كى
     assert restore_final_yaa("كيرى") == "كيري"
@@ -235,6 +251,13 @@ def test_lexicon_decides_unlisted_words_by_frequency() -> None:
         ("الجزء العلوي والسفلى", "الجزء العلوي والسفلي"),
         ("الجهة اليمنى واليسرى", "الجهة اليمنى واليسرى"),
         ("الطبقة والسفلى", "الطبقة والسفلى"),
+        # without the article too: a feminine elative after a feminine noun,
+        # otherwise the nisba or the name written with ي
+        ("نقرة يمنى", "نقرة يمنى"), ("نقرة يسرى", "نقرة يسرى"), ("طريقة مثلى", "طريقة مثلى"),
+        ("رجل يمنى", "رجل يمني"), ("قال يسرى فودة", "قال يسري فودة"), ("مثلى تماما", "مثلي تماما"),
+        ("نقرة يمنى ويسرى", "نقرة يمنى ويسرى"), ("رجل يمنى ويسرى", "رجل يمني ويسري"),
+        # مفعى is a participle: the frequency list decides, not the gender
+        ("الكائن المعطى", "الكائن المعطي"), ("القيمة المعطى", "القيمة المعطي"),
     ],
 )
 def test_adjectives_agree_with_the_noun_before(written: str, standard: str) -> None:
