@@ -57,7 +57,7 @@ MAKSURA_NOUNS = _words(
     " قوى قرى رؤى ذرى دمى لحى فتى ضحى غنى حمى أذى هوى نوى حصى خطى رحى شذى"
     " لظى سدى أولى"
     # فعلى: feminine elatives and ordinals, verbal nouns
-    " أخرى كبرى صغرى عظمى وسطى قصوى فضلى "
+    " أخرى كبرى صغرى عظمى وسطى قصوى فضلى"
     " شورى ذكرى بشرى دعوى فتوى شكوى جدوى تقوى بلوى نجوى سلوى حلوى عدوى فوضى"
     " ثكلى حبلى"
     # broken plurals
@@ -77,3 +77,20 @@ YAA_NOUNS = _words(
     " أفقى أثرى أنفى عادى جارى وادى سامى تونسى تجارى تراثى تربوى تنموى تطوعى"
     " ترابى منطقى مشترى تقنى تركى"
 )
+
+# Words that a neighbouring word decides, before any list: the word (with or
+# without proclitics) → {the next word: True for ي, False for ى}, and
+# likewise for the word before. Hamza on alef is ignored in the neighbour.
+_BANI = (
+    "سويف مزار إسرائيل آدم هاشم أمية عبس هلال وليد ملال مر عدي عدى تميم قريظة"
+    " النضير قينقاع سليم مخزوم الإنسان البشر جلدته وطنه جنسه عمومته عمه قومه"
+)
+BY_NEXT_WORD: dict[str, dict[str, bool]] = {
+    # بني سويف (an Egyptian governorate), بني إسرائيل: "sons of", not the verb بنى
+    "بنى": dict.fromkeys(_BANI.split(), True),
+    "على": {"بن": True},  # علي بن أبي طالب
+    "مرسى": {"مطروح": False, "علم": False},  # the towns, not the name مرسي
+}
+BY_PREVIOUS_WORD: dict[str, dict[str, bool]] = {
+    "على": {"بن": True, "ابن": True, "سيدنا": True},  # بن علي, سيدنا علي
+}

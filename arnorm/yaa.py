@@ -217,6 +217,82 @@ def _agrees(word: str) -> bool:
     return False
 
 
+def _folded_table(tables: Mapping[str, Mapping[str, bool]]) -> dict[str, dict[str, bool]]:
+    return {_fold(_key(word)): {_fold(_key(other)): is_yaa for other, is_yaa in table.items()}
+            for word, table in tables.items()}
+
+
+_BY_NEXT = _folded_table(words.BY_NEXT_WORD)
+_BY_PREVIOUS = _folded_table(words.BY_PREVIOUS_WORD)
+_ANY_ALEF = char_class(ALEF_FORMS | {ALEF})
+
+
+def _neighbour_pattern(table: Mapping[str, bool], *, after: bool) -> re.Pattern[str]:
+    """One of ``table``'s words as a whole word, after horizontal spaces
+    (``after``) or at the end of the searched span: group 1 matches the words
+    that mean ي, group 2 those that mean ى."""
+    def alternatives(is_yaa: bool) -> str:
+        spelled = (word.replace(ALEF, _ANY_ALEF) for word, yaa in table.items() if yaa == is_yaa)
+        return "|".join(sorted(spelled, key=len, reverse=True)) or "(?!)"
+    words_ = "(?:(" + alternatives(True) + ")|(" + alternatives(False) + "))"
+    not_letter = "(?" + "{}" + char_class(_WORD_CHARS) + ")"
+    if after:
+        return re.compile(char_class(_BETWEEN_WORDS) + "*" + words_ + not_letter.format("!"))
+    return re.compile(not_letter.format("<!") + words_ + r"\Z")
+
+
+_NEXT_PATTERNS = {stem: _neighbour_pattern(table, after=True) for stem, table in _BY_NEXT.items()}
+_PREVIOUS_PATTERNS = {stem: (_neighbour_pattern(table, after=False), max(map(len, table)))
+                      for stem, table in _BY_PREVIOUS.items()}
+
+
+class _Context:
+    """How the words around a word decide its final ى, when they may.
+
+    The next word or the word before may decide it
+    (:data:`arnorm._yaa_words.BY_NEXT_WORD`: بنى سويف is بني سويف); an
+    adjective follows the noun before it (:func:`_agrees`); otherwise the word
+    alone decides (:func:`_is_yaa`).
+    """
+
+    __slots__ = ("next_word", "previous_word", "agrees", "alone")
+
+    def __init__(self, word: str) -> None:
+        stem = _neighbours_decide(word) or ""
+        self.next_word = _NEXT_PATTERNS.get(stem)
+        self.previous_word = _PREVIOUS_PATTERNS.get(stem)
+        self.agrees = _agrees(word)
+        self.alone = _is_yaa(word)
+
+    def is_yaa(self, text: str, start: int, end: int) -> bool:
+        """Whether the word at ``text[start:end]`` ends in ي."""
+        if self.next_word is not None:
+            after = self.next_word.match(text, end)
+            if after is not None:
+                return after.lastindex == 1
+        if self.previous_word is not None:
+            before = start
+            while before and text[before - 1] in _BETWEEN_WORDS:
+                before -= 1
+            pattern, longest = self.previous_word
+            found = pattern.search(text, max(0, before - longest), before)
+            if found is not None:
+                return found.lastindex == 1
+        if self.agrees:
+            return not _after_feminine(text, start)
+        return self.alone
+
+
+@functools.lru_cache(maxsize=65536)
+def _neighbours_decide(word: str) -> str | None:
+    """The stem of ``word`` (proclitics off, no article) whose neighbours may decide it."""
+    for stem in (word, *(stem for stem, _, has_article in _readings(word) if not has_article)):
+        folded = _fold(stem)
+        if folded in _BY_NEXT or folded in _BY_PREVIOUS:
+            return folded
+    return None
+
+
 def _word_start(text: str, end: int) -> int:
     """Where the word that ends just before ``end`` begins."""
     while end and text[end - 1] in _WORD_CHARS:
@@ -300,7 +376,7 @@ _CACHE_LIMIT = 1 << 17
 
 def _restore(exceptions: Mapping[str, str] | None) -> Rule:
     overrides = {_fold(_key(word)): spelled[-1] == YEH for word, spelled in (exceptions or {}).items()}
-    decided: dict[str, str | tuple[int, str]] = {}
+    decided: dict[str, str | tuple[int, str, _Context]] = {}
 
     def forced(word: str) -> bool | None:
         for stem in (word, *(reading[0] for reading in _readings(word))):
@@ -309,18 +385,18 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
                 return decision
         return None
 
-    def decide(candidate: str, maksura: int) -> str | tuple[int, str]:
+    def decide(candidate: str, maksura: int) -> str | tuple[int, str, _Context]:
         """The new spelling of the ى at ``maksura`` and the marks after it, or,
-        for a word that agrees with the noun before it, where the word starts
-        in ``candidate`` and the marks."""
+        for a word that its neighbours may decide, where the word starts in
+        ``candidate``, the marks and how the neighbours decide."""
         start = _word_start(candidate, maksura)
         word = _key(candidate[start : maksura + 1])
         decision = forced(word) if overrides else None
         if decision is None:
             decision = _vowel_evidence(candidate, maksura)
         marks = candidate[maksura + 1 :]
-        if decision is None and _agrees(word):
-            return (start, marks)
+        if decision is None and (_agrees(word) or _neighbours_decide(word) is not None):
+            return (start, marks, _Context(word))
         if decision is None:
             decision = _is_yaa(word)
         return _spelled(decision, marks)
@@ -341,11 +417,11 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
                 decided.clear()
             result = decided[candidate] = decide(candidate, end - start)
         if isinstance(result, tuple):
-            offset, marks = result
-            return _spelled(not _after_feminine(text, start + offset), marks)
+            offset, marks, context = result
+            return _spelled(context.is_yaa(text, start + offset, match.end()), marks)
         return result
 
-    by_reversed_stem: dict[str, str] = {}
+    by_reversed_stem: dict[str, str | tuple[int, str, _Context]] = {}
     get = by_reversed_stem.get
 
     def fast(text: str) -> str:
@@ -364,19 +440,18 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
         def restore_reversed(match: re.Match[str]) -> str:
             stem = match[1]
             result = get(stem)
-            if result is not None:
-                return result
-            if stem is None:
-                raise _MarksFollow
-            word = stem[::-1] + ALEF_MAKSURA
-            decision = decide(word, len(stem))
-            if isinstance(decision, str):
+            if result is None:
+                if stem is None:
+                    raise _MarksFollow
+                result = decide(stem[::-1] + ALEF_MAKSURA, len(stem))
                 if len(stem) <= _WINDOW:
                     if len(by_reversed_stem) >= _CACHE_LIMIT:
                         by_reversed_stem.clear()
-                    by_reversed_stem[stem] = decision
-                return decision
-            return _spelled(not _after_feminine(text, length - match.start() - 1 - len(stem)), "")
+                    by_reversed_stem[stem] = result
+            if isinstance(result, str):
+                return result
+            end = length - match.start()
+            return _spelled(result[2].is_yaa(text, end - 1 - len(stem), end), "")
 
         try:
             return _FINAL_MAKSURA_REVERSED.sub(restore_reversed, text[::-1])[::-1]

@@ -93,6 +93,25 @@ def test_words_that_keep_alef_maksura_only_after_the_article(written: str, stand
     assert restore_final_yaa(written) == standard
 
 
+@pytest.mark.parametrize(
+    "written, standard",
+    [
+        # the next word: بني سويف (a governorate), بني إسرائيل, but the verb بنى
+        ("محافظة بنى سويف", "محافظة بني سويف"), ("فى بنى سويف", "في بني سويف"),
+        ("ببنى سويف", "ببني سويف"), ("بنى إسرائيل", "بني إسرائيل"), ("بنى اسرائيل", "بني اسرائيل"),
+        ("بنى آدم", "بني آدم"), ("بنى بيتا", "بنى بيتا"), ("بنى سويفا", "بنى سويفا"),
+        ("على بن أبى طالب", "علي بن أبي طالب"), ("على بنود", "على بنود"),
+        ("مرسى مطروح", "مرسى مطروح"), ("مرسى علم", "مرسى علم"), ("محمد مرسى", "محمد مرسي"),
+        # the word before: بن علي, سيدنا علي, but على after any other word
+        ("زين العابدين بن على", "زين العابدين بن علي"), ("إبن على", "إبن علي"),
+        ("سيدنا على", "سيدنا علي"), ("رابن على", "رابن على"), ("حصل على", "حصل على"),
+        ("بن\n على", "بن\n على"),  # not across lines
+    ],
+)
+def test_a_neighbouring_word_decides(written: str, standard: str) -> None:
+    assert restore_final_yaa(written) == standard
+
+
 def test_preposition_never_precedes_a_verb() -> None:
     # كيرى is not ك + يرى and بكى is not ب + كى
     assert restore_final_yaa("كيرى") == "كيري"
@@ -267,10 +286,10 @@ def test_adjectives_agree_with_the_noun_before(written: str, standard: str) -> N
 def test_agreement_is_the_same_before_and_after_spaces_are_unified() -> None:
     from arnorm import Pipeline, normalize_whitespace
 
-    text = "الطبقة\u00a0السفلى والجزء\u2003السفلى\r\nالجهة\tاليمنى"
+    text = "الطبقة\u00a0السفلى والجزء\u2003السفلى\r\nالجهة\tاليمنى بنى\u00a0\u00a0سويف بن\t على"
     steps = ["remove_tatweel", "restore_final_yaa", "normalize_whitespace"]
     expected = normalize_whitespace(restore_final_yaa(text))
-    assert expected == "الطبقة السفلى والجزء السفلي\nالجهة اليمنى"
+    assert expected == "الطبقة السفلى والجزء السفلي\nالجهة اليمنى بني سويف بن علي"
     assert Pipeline(steps)(text) == expected
 
 
@@ -279,6 +298,7 @@ def test_agreement_is_the_same_before_and_after_spaces_are_unified() -> None:
 # feminine nouns before agreeing adjectives, punctuation, lone surrogates.
 _yaa_pieces = st.sampled_from(
     ["ى", "ي", "ف", "عل", "الت", "السفل", "الطبقة", "الجزء", "و", "ال", "ة", "ات", " ", "\u00a0", "\n", ".",
+     "بن", "سويف", "إسرائيل", "مرس", "مطروح", "سيدنا",
      "(", "\u064e", "\u0650", "\u0651", "\u0654", "\u0670", "\u0640", "x", "\ud800"]
 )
 
