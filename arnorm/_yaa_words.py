@@ -94,3 +94,11 @@ BY_NEXT_WORD: dict[str, dict[str, bool]] = {
 BY_PREVIOUS_WORD: dict[str, dict[str, bool]] = {
     "على": {"بن": True, "ابن": True, "سيدنا": True},  # بن علي, سيدنا علي
 }
+
+# A verb of the shapes تفعّل / تفاعل ending in ى (تلقى، تولى، تنامى) has a
+# verbal noun ending in ي (تلقي، تولي، تنامي); a verb never follows a
+# preposition or these adverbs, so after them the word is the noun. (Not من,
+# حتى or ما: من تبقى is "whoever remained".)
+BEFORE_VERBAL_NOUNS = _words(
+    "في على إلى عن منذ بعد قبل عند فور إثر عقب خلال حول بسبب رغم نحو ضد دون بدون لدى"
+)

@@ -246,21 +246,39 @@ _PREVIOUS_PATTERNS = {stem: (_neighbour_pattern(table, after=False), max(map(len
                       for stem, table in _BY_PREVIOUS.items()}
 
 
+# folded, and final ى as ي, so that Egyptian spellings (فى، إلى) match too
+_BEFORE_VERBAL_NOUNS = frozenset(_fold(word).replace(ALEF_MAKSURA, YEH) for word in words.BEFORE_VERBAL_NOUNS)
+
+
+def _verbal_noun_shape(word: str) -> bool:
+    """Whether ``word`` has the letters of تفعّى / تفاعى: the past tense
+    (تلقى، تنامى) or, written with ي, its verbal noun (تلقي، تنامي)."""
+    return word[0] == "\u062a" and (len(word) == 4 or (len(word) == 5 and word[2] == ALEF))
+
+
+@functools.lru_cache(maxsize=65536)
+def _context_matters(word: str) -> bool:
+    """Whether the words around ``word`` may change its decision."""
+    return _agrees(word) or _verbal_noun_shape(word) or _neighbours_decide(word) is not None
+
+
 class _Context:
     """How the words around a word decide its final ى, when they may.
 
     The next word or the word before may decide it
-    (:data:`arnorm._yaa_words.BY_NEXT_WORD`: بنى سويف is بني سويف); an
+    (:data:`arnorm._yaa_words.BY_NEXT_WORD`: بنى سويف is بني سويف); after a
+    preposition, تفعّى is the verbal noun (منذ تولى is منذ تولي); an
     adjective follows the noun before it (:func:`_agrees`); otherwise the word
     alone decides (:func:`_is_yaa`).
     """
 
-    __slots__ = ("next_word", "previous_word", "agrees", "alone")
+    __slots__ = ("next_word", "previous_word", "verbal_noun", "agrees", "alone")
 
     def __init__(self, word: str) -> None:
         stem = _neighbours_decide(word) or ""
         self.next_word = _NEXT_PATTERNS.get(stem)
         self.previous_word = _PREVIOUS_PATTERNS.get(stem)
+        self.verbal_noun = _verbal_noun_shape(word)
         self.agrees = _agrees(word)
         self.alone = _is_yaa(word)
 
@@ -278,6 +296,10 @@ class _Context:
             found = pattern.search(text, max(0, before - longest), before)
             if found is not None:
                 return found.lastindex == 1
+        if self.verbal_noun:
+            previous = _fold(_word_before(text, start)[1]).replace(ALEF_MAKSURA, YEH)
+            if previous in _BEFORE_VERBAL_NOUNS:
+                return True
         if self.agrees:
             return not _after_feminine(text, start)
         return self.alone
@@ -395,7 +417,7 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
         if decision is None:
             decision = _vowel_evidence(candidate, maksura)
         marks = candidate[maksura + 1 :]
-        if decision is None and (_agrees(word) or _neighbours_decide(word) is not None):
+        if decision is None and _context_matters(word):
             return (start, marks, _Context(word))
         if decision is None:
             decision = _is_yaa(word)

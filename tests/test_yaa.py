@@ -106,6 +106,10 @@ def test_words_that_keep_alef_maksura_only_after_the_article(written: str, stand
         ("زين العابدين بن على", "زين العابدين بن علي"), ("إبن على", "إبن علي"),
         ("سيدنا على", "سيدنا علي"), ("رابن على", "رابن على"), ("حصل على", "حصل على"),
         ("بن\n على", "بن\n على"),  # not across lines
+        # after a preposition or an adverb of time, تفعّى is the verbal noun
+        ("بعد تلقى اتصالا", "بعد تلقي اتصالا"), ("فى تلقى العلاج", "في تلقي العلاج"),
+        ("منذ تنحى مبارك", "منذ تنحي مبارك"), ("إلى تفادى", "إلى تفادي"), ("تلقى اتصالا", "تلقى اتصالا"),
+        ("من تبقى", "من تبقى"), ("حتى تلقى", "حتى تلقى"),  # "whoever remained", "until he received"
     ],
 )
 def test_a_neighbouring_word_decides(written: str, standard: str) -> None:
@@ -298,7 +302,7 @@ def test_agreement_is_the_same_before_and_after_spaces_are_unified() -> None:
 # feminine nouns before agreeing adjectives, punctuation, lone surrogates.
 _yaa_pieces = st.sampled_from(
     ["ى", "ي", "ف", "عل", "الت", "السفل", "الطبقة", "الجزء", "و", "ال", "ة", "ات", " ", "\u00a0", "\n", ".",
-     "بن", "سويف", "إسرائيل", "مرس", "مطروح", "سيدنا",
+     "بن", "سويف", "إسرائيل", "مرس", "مطروح", "سيدنا", "تلق", "بعد", "فى",
      "(", "\u064e", "\u0650", "\u0651", "\u0654", "\u0670", "\u0640", "x", "\ud800"]
 )
 
