@@ -85,14 +85,15 @@ _BANI = (
     "سويف مزار إسرائيل آدم هاشم أمية عبس هلال وليد ملال مر عدي عدى تميم قريظة"
     " النضير قينقاع سليم مخزوم الإنسان البشر جلدته وطنه جنسه عمومته عمه قومه"
 )
+# (No entry for على: the name علي بن / بن علي is rare beside the preposition,
+# and every على would pay for the look.)
 BY_NEXT_WORD: dict[str, dict[str, bool]] = {
     # بني سويف (an Egyptian governorate), بني إسرائيل: "sons of", not the verb بنى
     "بنى": dict.fromkeys(_BANI.split(), True),
-    "على": {"بن": True},  # علي بن أبي طالب
     "مرسى": {"مطروح": False, "علم": False},  # the towns, not the name مرسي
 }
 BY_PREVIOUS_WORD: dict[str, dict[str, bool]] = {
-    "على": {"بن": True, "ابن": True, "سيدنا": True},  # بن علي, سيدنا علي
+    "بنى": {"قرية": True, "محافظة": True, "مركز": True},  # قرية بني ..., محافظة بني ...
 }
 
 # A verb of the shapes تفعّل / تفاعل ending in ى (تلقى، تولى، تنامى) has a

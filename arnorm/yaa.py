@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
+from typing import TypeVar
 
 from . import _yaa_lexicon
 from . import _yaa_words as words
@@ -393,6 +394,7 @@ def _vowel_evidence(text: str, index: int) -> bool | None:
 
 
 _WINDOW = 40  # how far back to look for the space before a word
+_T = TypeVar("_T")
 _CACHE_LIMIT = 1 << 17
 
 
@@ -435,15 +437,14 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
         candidate = text[start : match.end()]
         result = decided.get(candidate)
         if result is None:
-            if len(decided) >= _CACHE_LIMIT:
-                decided.clear()
-            result = decided[candidate] = decide(candidate, end - start)
+            result = remember(decided, candidate, decide(candidate, end - start))
         if isinstance(result, tuple):
             offset, marks, context = result
             return _spelled(context.is_yaa(text, start + offset, match.end()), marks)
         return result
 
-    by_reversed_stem: dict[str, str | tuple[int, str, _Context]] = {}
+    by_reversed_stem: dict[str, str] = {}  # a reversed stem → its spelling, or
+    contexts: dict[str, _Context] = {}  # → how its neighbours decide it
     get = by_reversed_stem.get
 
     def fast(text: str) -> str:
@@ -462,18 +463,19 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
         def restore_reversed(match: re.Match[str]) -> str:
             stem = match[1]
             result = get(stem)
-            if result is None:
+            if result is not None:
+                return result
+            context = contexts.get(stem)
+            if context is None:
                 if stem is None:
                     raise _MarksFollow
-                result = decide(stem[::-1] + ALEF_MAKSURA, len(stem))
-                if len(stem) <= _WINDOW:
-                    if len(by_reversed_stem) >= _CACHE_LIMIT:
-                        by_reversed_stem.clear()
-                    by_reversed_stem[stem] = result
-            if isinstance(result, str):
-                return result
+                decision = decide(stem[::-1] + ALEF_MAKSURA, len(stem))
+                if isinstance(decision, str):
+                    remember(by_reversed_stem, stem, decision)
+                    return decision
+                context = remember(contexts, stem, decision[2])
             end = length - match.start()
-            return _spelled(result[2].is_yaa(text, end - 1 - len(stem), end), "")
+            return YEH if context.is_yaa(text, end - 1 - len(stem), end) else ALEF_MAKSURA
 
         try:
             return _FINAL_MAKSURA_REVERSED.sub(restore_reversed, text[::-1])[::-1]
@@ -482,6 +484,16 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
 
     return Rule(_FINAL_MAKSURA, restore, triggers=ALEF_MAKSURA, produces=(YEH, YEH_HAMZA),
                 context=_WORD_CHARS, fast=fast)
+
+
+def remember(cache: dict[str, _T], stem: str, value: _T) -> _T:
+    """Keep ``value`` for a stem (or a word) short enough to recur; ``cache``
+    is emptied when full, so memory stays bounded on any text."""
+    if len(stem) <= _WINDOW:
+        if len(cache) >= _CACHE_LIMIT:
+            cache.clear()
+        cache[stem] = value
+    return value
 
 
 class _MarksFollow(Exception):
