@@ -8,13 +8,20 @@ Much Egyptian writing puts ى where standard Arabic writes a final ي
 2. the vowel marks, where the text has them: a kasra before the letter or a
    shadda or sukun on it means ي (عَلِى is علي), a fatha before it or a
    dagger alef on it means ى (عَلَى);
-3. word lists (:mod:`arnorm._yaa_words`) tried on the word and on the word
-   without its proclitics (و ف, ب ك ل, ال and their combinations);
-4. patterns: short words (up to three letters) keep ى; verb patterns that end
-   in alef maksura keep it (past tense اِفتعل/اِستفعل, تفعّل/تفاعل, present
-   tense يتفعّل); the elative أفعل keeps it; the nouns مفتعى and مستفعى keep
-   it; every other word of four letters or more (nisba adjectives, construct
-   plurals and duals, names such as كيرى) gets ي.
+3. a neighbouring word, for the few words it settles (بنى سويف is بني
+   سويف; after a preposition, تفعّى is the verbal noun: بعد تلقي);
+4. word lists (:mod:`arnorm._yaa_words`) for the word as written, then the
+   word-frequency lexicon (:mod:`arnorm._yaa_lexicon`) where it knows the
+   word well, then both on the word without its proclitics (و ف, ب ك ل, ال
+   and their combinations); an adjective of the shape فعلى whose two
+   spellings are both common follows the noun before it (الطبقة السفلى,
+   الجزء السفلي);
+5. endings learned from the lexicon, then patterns: short words (up to three
+   letters) keep ى; verb patterns that end in alef maksura keep it (past
+   tense اِفتعل/اِستفعل, تفعّل/تفاعل, present tense يتفعّل); the elative
+   أفعل keeps it; the nouns مفتعى and مستفعى keep it; every other word of
+   four letters or more (nisba adjectives, construct plurals and duals,
+   names such as كيرى) gets ي.
 """
 
 from __future__ import annotations

@@ -3,10 +3,11 @@
     python -m benchmarks.yaa_eval [--out docs/benchmarks]
 
 Held-out text: the Arabic translations of Firefox ESR and LibreOffice, from
-Debian's packages ``firefox-esr-l10n-ar`` and ``libreoffice-l10n-ar``
-(downloaded with ``apt-get download`` into ``$ARNORM_CACHE``, ~/.cache/arnorm
-by default, never into the repository). Neither is among the sources of any
-data arnorm ships. The text is in standard spelling, so:
+Debian's packages ``firefox-esr-l10n-ar`` and ``libreoffice-l10n-ar``, and, as
+a second set, those of Thunderbird (``thunderbird-l10n-ar``) not already in
+the first (downloaded with ``apt-get download`` into ``$ARNORM_CACHE``,
+~/.cache/arnorm by default, never into the repository). None is among the
+sources of any data arnorm ships. The text is in standard spelling, so:
 
 1. every word-final ي is rewritten as ى (Egyptian style), and the text is
    restored; each word that now ends in ى is scored against the original
@@ -41,6 +42,7 @@ import arnorm
 from .corpora import CACHE
 
 PACKAGES = ("firefox-esr-l10n-ar", "libreoffice-l10n-ar")
+SECOND_PACKAGES = ("thunderbird-l10n-ar",)
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "benchmarks"
 WORD = re.compile("[\u0621-\u064a\u0671-\u06d3][\u0621-\u065f\u0670-\u06d3]*")  # letters and marks
 _MNEMONIC = re.compile("(?<=[\u0621-\u065f\u0670-\u06d3])[_~&](?=[\u0621-\u065f\u0670-\u06d3])")
@@ -59,17 +61,17 @@ def clean(line: str) -> str:
     return arnorm.fold_presentation_forms(_MNEMONIC.sub("", line))
 
 
-def held_out_lines() -> list[str]:
-    """The translated strings, one per line, downloaded once into the cache."""
-    cached = CACHE / "yaa-heldout.txt"
+def _translated_lines(packages: tuple[str, ...], cached: Path) -> list[str]:
+    """The translated strings of Debian's ``packages``, one per line,
+    downloaded once into ``cached``, cleaned by :func:`clean`."""
     if not cached.is_file():
         CACHE.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory() as folder:
-            result = subprocess.run(["apt-get", "download", *PACKAGES], cwd=folder,
+            result = subprocess.run(["apt-get", "download", *packages], cwd=folder,
                                     capture_output=True, text=True)
             debs = list(Path(folder).glob("*.deb"))
-            if result.returncode or len(debs) != len(PACKAGES):
-                raise Unavailable(f"apt-get download {' '.join(PACKAGES)} failed: {result.stderr[-300:]}")
+            if result.returncode or len(debs) != len(packages):
+                raise Unavailable(f"apt-get download {' '.join(packages)} failed: {result.stderr[-300:]}")
             tree = Path(folder) / "tree"
             for deb in debs:
                 subprocess.run(["dpkg-deb", "-x", str(deb), str(tree)], check=True)
@@ -86,6 +88,19 @@ def held_out_lines() -> list[str]:
         lines = [" ".join(s.split()) for s in strings if WORD.search(s)]
         cached.write_text("\n".join(dict.fromkeys(lines)) + "\n", encoding="utf-8")
     return list(dict.fromkeys(clean(line) for line in cached.read_text(encoding="utf-8").splitlines()))
+
+
+def held_out_lines() -> list[str]:
+    """The Firefox ESR and LibreOffice strings: the main held-out set."""
+    return _translated_lines(PACKAGES, CACHE / "yaa-heldout.txt")
+
+
+def second_lines(first: list[str]) -> list[str]:
+    """Thunderbird's strings that are not in ``first`` (Mozilla's products
+    share many): a second, smaller held-out set."""
+    seen = set(first)
+    lines = _translated_lines(SECOND_PACKAGES, CACHE / "yaa-heldout-thunderbird.txt")
+    return [line for line in lines if line not in seen]
 
 
 def egyptianize(text: str) -> str:
@@ -148,7 +163,18 @@ def markdown(result: dict) -> str:
         "",
         f"Already-standard lines returned unchanged: {pct(result['standard_lines_unchanged'])}.",
         "",
-        "Most frequent errors:",
+    ]
+    second = result.get("second_set")
+    if second:
+        lines += [
+            f"A second held-out set, Thunderbird's strings not in the first ({second['lines']:,} lines,",
+            f"{second['tokens']:,} affected words): {pct(second['accuracy'])} right (ي class"
+            f" {pct(second['yaa_accuracy'])}, ى class {pct(second['maksura_accuracy'])}); "
+            f"{pct(second['standard_lines_unchanged'])} of its lines unchanged.",
+            "",
+        ]
+    lines += [
+        "Most frequent errors (first set):",
         "",
         "| standard | restored | count |",
         "|---|---|---:|",
@@ -167,6 +193,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"held-out text unavailable: {why}", file=sys.stderr)
         return 1
     result = score(lines)
+    try:
+        result["second_set"] = score(second_lines(lines))
+    except (Unavailable, OSError) as why:
+        print(f"second held-out set unavailable: {why}", file=sys.stderr)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "yaa.json").write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     (args.out / "yaa.md").write_text(markdown(result), encoding="utf-8")
