@@ -115,6 +115,26 @@ def test_a_neighbouring_word_decides(written: str, standard: str) -> None:
     assert restore_final_yaa(written) == standard
 
 
+@pytest.mark.parametrize(
+    "written, standard",
+    [
+        # Egyptian family names (ـاوي، ـي nisba) and foreign names
+        ("الشناوى", "الشناوي"), ("الطنطاوى", "الطنطاوي"), ("البرادعى", "البرادعي"),
+        ("الجنزورى", "الجنزوري"), ("الدسوقى", "الدسوقي"), ("شلبى", "شلبي"), ("زيلينسكى", "زيلينسكي"),
+        # verbal nouns of تفعّل / تفاعل after the article, plurals of manqus nouns
+        ("التحدى", "التحدي"), ("التصدى", "التصدي"), ("التعافى", "التعافي"), ("التوالى", "التوالي"),
+        ("الأهالى", "الأهالي"), ("المقاهى", "المقاهي"), ("الأراضى", "الأراضي"), ("النواحى", "النواحي"),
+        # nisba adjectives of the news
+        ("الإخوانى", "الإخواني"), ("الحوثى", "الحوثي"), ("النووى", "النووي"), ("الثنائى", "الثنائي"),
+        # true alef maksura
+        ("المتوفى", "المتوفى"), ("الموسيقى", "الموسيقى"), ("المنفى", "المنفى"), ("ألغى", "ألغى"),
+        ("أدلى", "أدلى"), ("ادعى", "ادعى"), ("الفتاوى", "الفتاوى"),
+    ],
+)
+def test_news_vocabulary(written: str, standard: str) -> None:
+    assert restore_final_yaa(written) == standard
+
+
 def test_preposition_never_precedes_a_verb() -> None:
     # كيرى is not ك + يرى and بكى is not ب + كى
     assert restore_final_yaa("كيرى") == "كيري"
