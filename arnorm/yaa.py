@@ -254,14 +254,28 @@ _PREVIOUS_PATTERNS = {stem: (_neighbour_pattern(table, after=False), max(map(len
                       for stem, table in _BY_PREVIOUS.items()}
 
 
+@functools.lru_cache(maxsize=65536)
+def _neighbours_decide(word: str) -> str | None:
+    """The stem of ``word`` (proclitics off, no article) whose neighbours may decide it."""
+    for stem in (word, *(stem for stem, _, has_article in _readings(word) if not has_article)):
+        folded = _fold(stem)
+        if folded in _BY_NEXT or folded in _BY_PREVIOUS:
+            return folded
+    return None
+
+
 # folded, and final ى as ي, so that Egyptian spellings (فى، إلى) match too
 _BEFORE_VERBAL_NOUNS = frozenset(_fold(word).replace(ALEF_MAKSURA, YEH) for word in words.BEFORE_VERBAL_NOUNS)
 
 
 def _verbal_noun_shape(word: str) -> bool:
     """Whether ``word`` has the letters of تفعّى / تفاعى: the past tense
-    (تلقى، تنامى) or, written with ي, its verbal noun (تلقي، تنامي)."""
-    return word[0] == "\u062a" and (len(word) == 4 or (len(word) == 5 and word[2] == ALEF))
+    (تلقى، تنامى) or, written with ي, its verbal noun (تلقي، تنامي). A listed
+    noun or particle of those letters (تقوى) is not."""
+    if word[0] != "\u062a" or not (len(word) == 4 or (len(word) == 5 and word[2] == ALEF)):
+        return False
+    entry = _listed(word)
+    return entry is None or entry[1] == VERB
 
 
 @functools.lru_cache(maxsize=65536)
@@ -311,16 +325,6 @@ class _Context:
         if self.agrees:
             return not _after_feminine(text, start)
         return self.alone
-
-
-@functools.lru_cache(maxsize=65536)
-def _neighbours_decide(word: str) -> str | None:
-    """The stem of ``word`` (proclitics off, no article) whose neighbours may decide it."""
-    for stem in (word, *(stem for stem, _, has_article in _readings(word) if not has_article)):
-        folded = _fold(stem)
-        if folded in _BY_NEXT or folded in _BY_PREVIOUS:
-            return folded
-    return None
 
 
 def _word_start(text: str, end: int) -> int:
@@ -444,7 +448,7 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
         candidate = text[start : match.end()]
         result = decided.get(candidate)
         if result is None:
-            result = remember(decided, candidate, decide(candidate, end - start))
+            result = _remember(decided, candidate, decide(candidate, end - start))
         if isinstance(result, tuple):
             offset, marks, context = result
             return _spelled(context.is_yaa(text, start + offset, match.end()), marks)
@@ -478,9 +482,9 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
                     raise _MarksFollow
                 decision = decide(stem[::-1] + ALEF_MAKSURA, len(stem))
                 if isinstance(decision, str):
-                    remember(by_reversed_stem, stem, decision)
+                    _remember(by_reversed_stem, stem, decision)
                     return decision
-                context = remember(contexts, stem, decision[2])
+                context = _remember(contexts, stem, decision[2])
             end = length - match.start()
             return YEH if context.is_yaa(text, end - 1 - len(stem), end) else ALEF_MAKSURA
 
@@ -493,7 +497,7 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
                 context=_WORD_CHARS, fast=fast)
 
 
-def remember(cache: dict[str, _T], stem: str, value: _T) -> _T:
+def _remember(cache: dict[str, _T], stem: str, value: _T) -> _T:
     """Keep ``value`` for a stem (or a word) short enough to recur; ``cache``
     is emptied when full, so memory stays bounded on any text."""
     if len(stem) <= _WINDOW:

@@ -109,6 +109,7 @@ def test_words_that_keep_alef_maksura_only_after_the_article(written: str, stand
         ("بعد تلقى اتصالا", "بعد تلقي اتصالا"), ("فى تلقى العلاج", "في تلقي العلاج"),
         ("منذ تنحى مبارك", "منذ تنحي مبارك"), ("إلى تفادى", "إلى تفادي"), ("تلقى اتصالا", "تلقى اتصالا"),
         ("من تبقى", "من تبقى"), ("حتى تلقى", "حتى تلقى"),  # "whoever remained", "until he received"
+        ("فى تقوى الله", "في تقوى الله"),  # a noun of the same letters
     ],
 )
 def test_a_neighbouring_word_decides(written: str, standard: str) -> None:
