@@ -41,6 +41,7 @@ from ._chars import (
     ARABIC_MARKS,
     FATHA,
     FATHATAN,
+    HAMZA,
     HAMZA_MARKS,
     KASRA,
     KASRATAN,
@@ -61,15 +62,20 @@ from ._unicode import normalize
 _WORD_CHARS = ARABIC_LETTERS | ARABIC_MARKS
 _BETWEEN_WORDS = SPACES | {TAB}  # horizontal spaces
 # An alef maksura that ends a word: only marks may follow it before a non-letter.
+# Group 2 is a final hamza after the ى: شىء, المجىء, بطىء are the same
+# Egyptian habit (standard شيء، المجيء، بطيء; ىء never occurs in standard
+# spelling), so that ى always becomes ي.
 _FINAL_MAKSURA = re.compile(
-    ALEF_MAKSURA + "(" + char_class(ARABIC_MARKS) + "*)(?!" + char_class(_WORD_CHARS) + ")"
+    ALEF_MAKSURA + "(" + char_class(ARABIC_MARKS) + "*)(?:(" + HAMZA + ")" + char_class(ARABIC_MARKS)
+    + "*)?(?!" + char_class(_WORD_CHARS) + ")"
 )
 # The same, read in the reversed text (see _restore): the ى, then the rest of
-# its word; group 1 is absent when marks follow the ى, which the fast path
-# leaves to _FINAL_MAKSURA.
+# its word (group 1); group 1 is absent when marks follow the ى, which the
+# fast path leaves to _FINAL_MAKSURA, and group 2 is a hamza after it.
 _FINAL_MAKSURA_REVERSED = re.compile(
     ALEF_MAKSURA + "(?:(?<!" + char_class(_WORD_CHARS) + ALEF_MAKSURA + ")(?=("
-    + char_class(_WORD_CHARS) + "*))|(?<=" + char_class(ARABIC_MARKS) + ALEF_MAKSURA + "))"
+    + char_class(_WORD_CHARS) + "*))|(?<=" + char_class(ARABIC_MARKS) + ALEF_MAKSURA + ")|(?<=("
+    + HAMZA + ")" + ALEF_MAKSURA + "))"
 )
 _KEY_TABLE = str.maketrans({TATWEEL: None, **dict.fromkeys(ARABIC_MARKS, None)})
 
@@ -437,6 +443,8 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
         return _spelled(decision, marks)
 
     def restore(match: re.Match[str]) -> str:
+        if match[2] is not None:  # ىء
+            return YEH + match.group()[1:]
         # The decision depends only on the word and its marks, so it is cached
         # by the text from the last space before the word: one C-level rfind
         # and one slice per match instead of a scan in Python.
@@ -479,7 +487,9 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
             context = contexts.get(stem)
             if context is None:
                 if stem is None:
-                    raise _MarksFollow
+                    if match[2] is None:
+                        raise _MarksFollow
+                    return before_hamza(match.string, match.start() - 2)
                 decision = decide(stem[::-1] + ALEF_MAKSURA, len(stem))
                 if isinstance(decision, str):
                     _remember(by_reversed_stem, stem, decision)
@@ -487,6 +497,15 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
                 context = _remember(contexts, stem, decision[2])
             end = length - match.start()
             return YEH if context.is_yaa(text, end - 1 - len(stem), end) else ALEF_MAKSURA
+
+        def before_hamza(reversed_text: str, after: int) -> str:
+            """The letter for a ى before a hamza, given what follows the
+            hamza (at ``after`` in the reversed text)."""
+            if after < 0 or reversed_text[after] not in _WORD_CHARS:
+                return YEH  # a final ىء
+            if reversed_text[after] in ARABIC_MARKS:
+                raise _MarksFollow
+            return ALEF_MAKSURA  # letters go on after the hamza: not a word end
 
         try:
             return _FINAL_MAKSURA_REVERSED.sub(restore_reversed, text[::-1])[::-1]
@@ -538,9 +557,11 @@ def restore_final_yaa(text: str, *, exceptions: Mapping[str, str] | None = None)
 
     A word-final ى that standard Arabic writes ي becomes ي (فى → في,
     التى → التي, الأمريكى → الأمريكي, مقاتلى → مقاتلي); true alef maksura
-    stays (على، إلى، مستشفى، الأولى، موسى). Only a final ى is ever changed,
-    so text already in standard spelling comes back unchanged (apart from
-    words it misjudges, such as an unlisted maksura noun). Proclitics are
+    stays (على، إلى، مستشفى، الأولى، موسى). A ى before a final hamza is
+    the same habit and always becomes ي (شىء → شيء, المجىء → المجيء).
+    Only a final ى is ever changed, so text already in standard spelling
+    comes back unchanged (apart from words it misjudges, such as an unlisted
+    maksura noun). Proclitics are
     understood (والتى، بالأمريكى، للعسكرى) and marks after the letter kept.
 
     Args:

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import arnorm
 from arnorm import _yaa_words as words
 from arnorm import restore_final_yaa
 
@@ -134,6 +135,20 @@ def test_a_neighbouring_word_decides(written: str, standard: str) -> None:
 )
 def test_news_vocabulary(written: str, standard: str) -> None:
     assert restore_final_yaa(written) == standard
+
+
+@pytest.mark.parametrize(
+    "written, standard",
+    [
+        ("لا شىء", "لا شيء"), ("المجىء البطىء", "المجيء البطيء"), ("والشىء", "والشيء"),
+        ("شَىْءٍ", "شَيْءٍ"), ("شىءٍ", "شيءٍ"), ("ىء", "يء"),
+        ("شىءا", "شىءا"),  # the hamza does not end the word: left alone
+    ],
+)
+def test_alef_maksura_before_a_final_hamza(written: str, standard: str) -> None:
+    """ىء never occurs in standard spelling: شىء is Egyptian for شيء."""
+    assert restore_final_yaa(written) == standard
+    assert arnorm.normalize(written) == arnorm.remove_diacritics(standard)
 
 
 def test_preposition_never_precedes_a_verb() -> None:
@@ -322,7 +337,7 @@ def test_agreement_is_the_same_before_and_after_spaces_are_unified() -> None:
 # feminine nouns before agreeing adjectives, punctuation, lone surrogates.
 _yaa_pieces = st.sampled_from(
     ["ى", "ي", "ف", "عل", "الت", "السفل", "الطبقة", "الجزء", "و", "ال", "ة", "ات", " ", "\u00a0", "\n", ".",
-     "بن", "سويف", "إسرائيل", "مرس", "مطروح", "قرية", "تلق", "بعد", "فى",
+     "بن", "سويف", "إسرائيل", "مرس", "مطروح", "قرية", "تلق", "بعد", "فى", "ء", "شىء",
      "(", "\u064e", "\u0650", "\u0651", "\u0654", "\u0670", "\u0640", "x", "\ud800"]
 )
 
