@@ -7,8 +7,11 @@ for final ي usually drop the hamza of alef too (الى، اخرى).
 ``MAKSURA_*`` lists hold words whose final ى is a true alef maksura and
 stays; ``YAA_*`` lists hold words whose final ى stands for ي. The part of
 speech says which proclitics a word can carry (كيرى is not ك + يرى, because
-ك never comes before a verb). Words in no list are decided by the patterns in
-:mod:`arnorm.yaa`.
+ك never comes before a verb); ``MAKSURA_AFTER_ARTICLE`` holds nouns that keep
+ى only after ال. ``BY_NEXT_WORD`` and ``BY_PREVIOUS_WORD`` let a neighbour
+decide a word (بنى سويف), and ``BEFORE_VERBAL_NOUNS`` lists the words after
+which تفعّى is a verbal noun. Words in no list are decided by the word
+frequencies and the patterns in :mod:`arnorm.yaa`.
 """
 
 from __future__ import annotations
