@@ -211,3 +211,22 @@ def test_space_rules_in_pieces_equal_their_patterns(text: str, chunk: int) -> No
         with patch.object(_executors, "CHUNK", chunk):
             actual = primitive(actual)
         assert actual == expected
+
+
+@given(text=st.lists(st.sampled_from([" ", "\n", "ب", "  ", "\u00a0"]), max_size=80).map("".join),
+       size=st.integers(1, 9), unsafe=st.sampled_from(["", " ", " \n"]))
+def test_pieces_are_cut_only_after_a_safe_character(text: str, size: int, unsafe: str) -> None:
+    pieces: list[str] = []
+    assert _executors.in_pieces(lambda piece: pieces.append(piece) or piece, text, unsafe, size) == text
+    assert "".join(pieces) == text
+    for piece in pieces[:-1]:
+        assert len(piece) >= size and piece[-1] not in unsafe
+        # the shortest such cut: the piece minus its last character is all unsafe past size
+        assert all(ch in unsafe for ch in piece[size - 1 : -1])
+
+
+def test_a_long_run_of_spaces_stays_in_one_piece() -> None:
+    text = "ب" * 10 + " " * 2_000_000 + "ب" * 5000
+    pieces: list[str] = []
+    _executors.in_pieces(lambda piece: pieces.append(piece) or piece, text, " ", 1000)
+    assert [len(piece) for piece in pieces[:2]] == [2_000_011, 1000]
