@@ -121,3 +121,13 @@ def test_backward_composition_equals_nfc_clusters(text: str) -> None:
 def test_backward_composition_of_a_long_run_of_marks() -> None:
     run = "ب" + "\u0654" * 200_000 + "ا\u0654"
     assert remove_diacritics(run) == run[:-2] + "أ"
+
+
+def test_composition_by_pairs_on_a_long_text_equals_nfc_clusters() -> None:
+    """A text long enough to be cut into pieces: no cut parts a cluster."""
+    import random
+
+    rng = random.Random(7)
+    pieces = ["ا", "و", "ي", "ە", "ہ", "ے", "ب", " ", "\u0653", "\u0654", "\u0655"]
+    text = "".join(rng.choice(pieces) for _ in range(300_000))
+    assert _compose_after_deletion(text) == COMPOSE_HAMZA.pattern.sub(COMPOSE_HAMZA.replacement, text)
