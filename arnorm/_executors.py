@@ -177,6 +177,9 @@ def _chain(hot: tuple[tuple[str, str], ...], rare: dict[str, str],
                 present += [(key, rare[key]) for key in found]
         if not present:
             return text
+        if len(present) == 1:  # one pass: pieces would only add two copies
+            key, value = present[0]
+            return text.replace(key, value) if key in text else text
         return in_pieces(lambda piece: _replace_present(present, piece), text)
 
     return run
