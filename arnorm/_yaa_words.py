@@ -106,3 +106,10 @@ BY_PREVIOUS_WORD: dict[str, dict[str, bool]] = {
 BEFORE_VERBAL_NOUNS = _words(
     "في على إلى عن منذ بعد قبل عند فور إثر عقب خلال حول بسبب رغم نحو ضد دون بدون لدى"
 )
+
+# Feminine nouns without ـة, for the agreement of فعلى adjectives (اليد
+# اليمنى, مصر السفلى): paired parts of the body, a few common nouns, Egypt.
+FEMININE_NOUNS = _words(
+    "يد عين أذن قدم ساق ذراع سن كف إصبع"
+    " أرض شمس نار حرب دار نفس روح ريح بئر كأس عصا سماء مصر"
+)

@@ -341,7 +341,8 @@ def _word_start(text: str, end: int) -> int:
 
 
 def _after_feminine(text: str, start: int) -> bool:
-    """Whether the noun before the word at ``start`` is feminine (ـة) or a plural (ـات).
+    """Whether the noun before the word at ``start`` is feminine (ـة, or
+    :data:`arnorm._yaa_words.FEMININE_NOUNS`) or a plural in ـات.
 
     That noun is the word just before, or, for an adjective joined by و to
     another adjective (الطبقة العليا والسفلى, الجزء العلوي والسفلي, نقرة
@@ -352,15 +353,25 @@ def _after_feminine(text: str, start: int) -> bool:
     unifies spaces, and that step's map may run before this rule.
     """
     previous_start, previous = _word_before(text, start)
-    if previous.endswith(_FEMININE_ENDINGS):
+    if _is_feminine(previous):
         return True
     joined = text.startswith("\u0648", start) and previous_start
     if joined and (previous.startswith("\u0627\u0644") or _agrees(previous)):
-        return _word_before(text, previous_start)[1].endswith(_FEMININE_ENDINGS)
+        return _is_feminine(_word_before(text, previous_start)[1])
     return False
 
 
 _FEMININE_ENDINGS = ("\u0629", "\u0627\u062a")
+_FEMININE_NOUNS = frozenset(map(_fold, words.FEMININE_NOUNS))
+
+
+@functools.lru_cache(maxsize=65536)
+def _is_feminine(noun: str) -> bool:
+    """Whether ``noun`` (a key) ends in ـة or ـات or is a feminine noun
+    without them (اليد, مصر), with or without its proclitics."""
+    if noun.endswith(_FEMININE_ENDINGS):
+        return True
+    return any(_fold(stem) in _FEMININE_NOUNS for stem, _, _ in _readings(noun)) if len(noun) >= 2 else False
 
 
 def _word_before(text: str, start: int) -> tuple[int, str]:
