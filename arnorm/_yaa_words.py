@@ -94,6 +94,8 @@ BY_NEXT_WORD: dict[str, dict[str, bool]] = {
     # بني سويف (an Egyptian governorate), بني إسرائيل: "sons of", not the verb بنى
     "بنى": dict.fromkeys(_BANI.split(), True),
     "مرسى": {"مطروح": False, "علم": False},  # the towns, not the name مرسي
+    # المدعى عليه (the defendant, passive) but المدعي العام (the prosecutor)
+    "المدعى": dict.fromkeys(("عليه", "عليها", "عليهم", "عليهما", "عليهن"), False),
 }
 BY_PREVIOUS_WORD: dict[str, dict[str, bool]] = {
     "بنى": {"قرية": True, "محافظة": True, "مركز": True},  # قرية بني ..., محافظة بني ...
