@@ -19,7 +19,8 @@ def test_readme_has_exactly_two_setup_commands_at_the_top() -> None:
     head = README.split("## ", 1)[0]
     commands = re.findall(r"```bash\n(.+?)\n```", head)
     assert len(commands) == 2
-    assert commands[0].startswith("python3 -m venv .venv") and "arnorm --example" in commands[0]
+    assert commands[0].startswith("python3 -m venv .venv")
+    assert commands[0].endswith("arnorm ../shared/corpora/sample_article.txt")
     assert commands[1].endswith("python -m pytest")
 
 
