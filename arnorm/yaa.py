@@ -317,9 +317,7 @@ class _Context:
             if after is not None:
                 return after.lastindex == 1
         if self.previous_word is not None:
-            before = start
-            while before and text[before - 1] in _BETWEEN_WORDS:
-                before -= 1
+            before = _spaces_start(text, start)
             pattern, longest = self.previous_word
             found = pattern.search(text, max(0, before - longest), before)
             if found is not None:
@@ -376,11 +374,16 @@ def _is_feminine(noun: str) -> bool:
 
 def _word_before(text: str, start: int) -> tuple[int, str]:
     """Where the word before ``start`` begins, and its key (marks removed)."""
-    end = start
-    while end and text[end - 1] in _BETWEEN_WORDS:
-        end -= 1
+    end = _spaces_start(text, start)
     begin = _word_start(text, end)
     return begin, _key(text[begin:end])
+
+
+def _spaces_start(text: str, end: int) -> int:
+    """Where the horizontal spaces that end just before ``end`` begin."""
+    while end and text[end - 1] in _BETWEEN_WORDS:
+        end -= 1
+    return end
 
 
 def _spelled(is_yaa: bool, marks: str) -> str:
