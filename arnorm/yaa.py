@@ -369,7 +369,7 @@ def _is_feminine(noun: str) -> bool:
     without them (اليد, مصر), with or without its proclitics."""
     if noun.endswith(_FEMININE_ENDINGS):
         return True
-    return any(_fold(stem) in _FEMININE_NOUNS for stem, _, _ in _readings(noun)) if len(noun) >= 2 else False
+    return any(_fold(stem) in _FEMININE_NOUNS for stem, _, _ in _readings(noun))
 
 
 def _word_before(text: str, start: int) -> tuple[int, str]:
