@@ -53,7 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         "ratios": suite.ratios(results),
         "per_call": suite.per_call(per_call_text, loaded, calls) if per_call_text else [],
         "growth": shapes.growth(
-            {f"preset: {name}": arnorm.Pipeline.from_preset(name) for name in arnorm.PRESETS},
+            {**{f"preset: {name}": arnorm.Pipeline.from_preset(name) for name in arnorm.PRESETS},
+             **arnorm.NORMALIZERS},
             [0.05, 0.1, 0.2, 0.4] if args.quick else [1.0, 2.0, 4.0, 8.0]),
     }
     for path in report.write(data, args.out, plots=not args.no_plots):

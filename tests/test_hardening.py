@@ -1,15 +1,14 @@
 """No input breaks arnorm: every code point, adversarial shapes, threads.
 
-The growth test is the one timing comparison in the suite: it compares two
-sizes of the same input in the same run, loosely (4x the input may take at
-most 6x the time; anything under 20 ms counts as 20 ms), to catch super-linear
-behaviour, not to measure speed.
+No test here times anything: how the time grows on the adversarial shapes
+is measured by the benchmark suite (``python -m benchmarks``, the growth
+table in docs/benchmarks/results.md), where a noisy machine cannot turn a
+timing into a failed build.
 """
 
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 
@@ -50,19 +49,12 @@ def test_every_arabic_block_character_alone(name: str) -> None:
 
 
 @pytest.mark.parametrize("shape", sorted(shapes(8)))
-def test_adversarial_shapes_grow_linearly(shape: str) -> None:
-    small, large = shapes(500_000)[shape], shapes(2_000_000)[shape]  # about 1 MB and 4 MB
+def test_adversarial_shapes_come_back_normalized(shape: str) -> None:
+    text = shapes(500_000)[shape]  # about 1 MB
     for name, func in CALLABLES.items():
-        timings = []
-        for text in (small, large):
-            best = float("inf")
-            for _ in range(3):
-                start = time.perf_counter()
-                result = func(text)
-                best = min(best, time.perf_counter() - start)
-            assert isinstance(result, str)
-            timings.append(max(best, 0.02))  # below 20 ms, CPU caches, not algorithms, decide
-        assert timings[1] / timings[0] < 6, f"{name} on {shape}: {timings}"
+        once = func(text)
+        assert isinstance(once, str), name
+        assert func(once) == once, f"{name} on {shape}"
 
 
 def test_ten_megabytes_of_one_letter_and_one_mark() -> None:
