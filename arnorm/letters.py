@@ -28,6 +28,7 @@ from ._chars import (
     YEH_HAMZA,
     char_class,
 )
+from ._executors import CHUNK
 from ._primitives import CharMap, Primitive, Rule, run
 from ._registry import declare, require_str
 
@@ -38,11 +39,13 @@ _DECOMPOSED_ALEF = re.compile(
     char_class(ALEF_FORMS | {ALEF}) + char_class(ARABIC_MARKS) + "*" + char_class(HAMZA_MARKS)
     + char_class(ARABIC_MARKS) + "*"
 )
-_DROP_HAMZA_MARKS = str.maketrans(dict.fromkeys(HAMZA_MARKS))
+_MADDAH, _HAMZA_ABOVE, _HAMZA_BELOW = sorted(HAMZA_MARKS)
 
 
 def _fold_decomposed_alef(match: re.Match[str]) -> str:
-    return ALEF + match.group()[1:].translate(_DROP_HAMZA_MARKS)
+    # Three replaces cost a third of a str.translate on a few marks.
+    marks = match.group()[1:]
+    return ALEF + marks.replace(_MADDAH, "").replace(_HAMZA_ABOVE, "").replace(_HAMZA_BELOW, "")
 
 
 def _erases_alef_folding(after: CharMap) -> bool:
@@ -54,9 +57,31 @@ def _erases_alef_folding(after: CharMap) -> bool:
         all(table.get(form, form) == bare for form in ALEF_FORMS)
 
 
+_MARKS_RUN = re.compile(char_class(ARABIC_MARKS) + "*")
+
+
+def _fold_decomposed_alefs(text: str) -> str:
+    """``_DECOMPOSED_ALEF.sub(_fold_decomposed_alef, text)``, on pieces of a
+    long text cut just before a character that is not a mark (a match never
+    goes on past one). Dense clusters make one match per letter, and the
+    pieces keep the matches' strings in the CPU cache: 4 MB of alef + 10
+    marks took 0.31 s whole, 0.24 s in pieces."""
+    if _MADDAH not in text and _HAMZA_ABOVE not in text and _HAMZA_BELOW not in text:
+        return text
+    fold = _DECOMPOSED_ALEF.sub
+    if len(text) <= 2 * CHUNK:
+        return fold(_fold_decomposed_alef, text)
+    pieces, start, length = [], 0, len(text)
+    while start < length:
+        end = _MARKS_RUN.match(text, start + CHUNK).end() if start + CHUNK < length else length
+        pieces.append(fold(_fold_decomposed_alef, text[start:end]))
+        start = end
+    return "".join(pieces)
+
+
 FOLD_DECOMPOSED_ALEF = Rule(_DECOMPOSED_ALEF, _fold_decomposed_alef,
                             triggers="".join(sorted(HAMZA_MARKS)), produces=ALEF,
-                            erased_by=_erases_alef_folding)
+                            fast=_fold_decomposed_alefs, erased_by=_erases_alef_folding)
 
 
 @functools.cache

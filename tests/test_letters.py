@@ -120,3 +120,15 @@ def test_folded_text_has_no_presentation_forms_left() -> None:
     folded = fold_presentation_forms("".join(PRESENTATION_FOLDS))
     assert not set(folded) & set(PRESENTATION_FOLDS)
     assert all(category(ch) != "Cn" for ch in folded)
+
+
+def test_long_texts_fold_decomposed_alef_in_pieces_as_a_whole() -> None:
+    from arnorm._executors import CHUNK
+    from arnorm.letters import FOLD_DECOMPOSED_ALEF as rule
+
+    cluster = "ا\u064e\u0654\u0651"
+    for offset in range(len(cluster) + 1):  # a cluster across every piece boundary
+        text = "ب" * (CHUNK - offset) + (cluster + "ب") * (CHUNK // 2) + "ا" + "\u0654" * CHUNK
+        assert len(text) > 2 * CHUNK
+        assert rule(text) == rule.pattern.sub(rule.replacement, text)
+    assert normalize_alef("قر\u0627\u0653ن " * CHUNK) == "قران " * CHUNK

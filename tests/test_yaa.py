@@ -359,3 +359,25 @@ def test_marks_after_the_maksura_take_the_forward_pass() -> None:
     # ى + hamza above becomes ئ: the marks are rewritten with the letter.
     assert restore_final_yaa("فى\u0654 الطريق") == "فئ الطريق"
     assert restore_final_yaa("عَلَىٰ الأمريكى") == "عَلَىٰ الأمريكي"
+
+
+@given(text=st.lists(st.sampled_from(["ب", "ب" * 15, "ب" * 130, "\u064e", " ", "\u00a0" * 20, "\t", ".", "x"]),
+                     max_size=20).map("".join), data=st.data())
+def test_word_and_space_starts_match_a_character_scan(text: str, data) -> None:
+    from arnorm.yaa import _BETWEEN_WORDS, _WORD_CHARS, _spaces_start, _word_start
+
+    end = data.draw(st.integers(0, len(text)))
+    word = spaces = end
+    while word and text[word - 1] in _WORD_CHARS:
+        word -= 1
+    while spaces and text[spaces - 1] in _BETWEEN_WORDS:
+        spaces -= 1
+    assert (_word_start(text, end), _spaces_start(text, end)) == (word, spaces)
+
+
+def test_a_word_of_a_million_letters_is_decided_as_a_word() -> None:
+    # The word's start is found in C, in growing windows: same result as a
+    # short word with the same ending when the lexicon knows neither.
+    for letters in (1, 17, 1_000_000):
+        text = "x " + "ق" * letters + "طنى."
+        assert restore_final_yaa(text) == text[:-2] + "ي."
