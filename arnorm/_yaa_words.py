@@ -10,7 +10,7 @@ speech says which proclitics a word can carry (كيرى is not ك + يرى, beca
 ك never comes before a verb); ``MAKSURA_AFTER_ARTICLE`` holds nouns that keep
 ى only after ال. ``BY_NEXT_WORD`` and ``BY_PREVIOUS_WORD`` let a neighbour
 decide a word (بنى سويف), and ``BEFORE_VERBAL_NOUNS`` lists the words after
-which تفعّى is a verbal noun. Words in no list are decided by the word
+which تفعّى, or a verb of ``VERBS_WITH_YAA_NOUNS``, is a verbal noun. Words in no list are decided by the word
 frequencies and the patterns in :mod:`arnorm.yaa`.
 """
 
@@ -106,8 +106,13 @@ BY_PREVIOUS_WORD: dict[str, dict[str, bool]] = {
 # preposition or these adverbs, so after them the word is the noun. (Not من,
 # حتى or ما: من تبقى is "whoever remained".)
 BEFORE_VERBAL_NOUNS = _words(
-    "في على إلى عن منذ بعد قبل عند فور إثر عقب خلال حول بسبب رغم نحو ضد دون بدون لدى"
+    "في على إلى عن منذ بعد قبل عند فور إثر عقب خلال حول بسبب رغم نحو ضد دون بدون لدى حسب"
 )
+# Past tenses فعى whose verbal noun فَعْي has the same letters with ي: after
+# the words above (but منذ, which also governs a verb: منذ رأى النور) the
+# word is the noun (في رأي الخبراء، بعد نفي الوزير، رغم سعي الحكومة).
+VERBS_WITH_YAA_NOUNS = _words("رأى رمى جرى سعى نفى مضى نهى رعى سقى")
+VERBS_MAY_FOLLOW = _words("منذ")
 
 # Feminine nouns without ـة, for the agreement of فعلى adjectives (اليد
 # اليمنى, مصر السفلى): paired parts of the body, a few common nouns, Egypt.

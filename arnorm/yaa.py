@@ -9,7 +9,8 @@ Much Egyptian writing puts ى where standard Arabic writes a final ي
    shadda or sukun on it means ي (عَلِى is علي), a fatha before it or a
    dagger alef on it means ى (عَلَى);
 3. a neighbouring word, for the few words it settles (بنى سويف is بني
-   سويف; after a preposition, تفعّى is the verbal noun: بعد تلقي);
+   سويف; after a preposition, تفعّى is the verbal noun: بعد تلقي, and so
+   is a listed verb such as رأى: في رأي الخبراء);
 4. word lists (:mod:`arnorm._yaa_words`) for the word as written, then the
    word-frequency lexicon (:mod:`arnorm._yaa_lexicon`) where it knows the
    word well, then both on the word without its proclitics (و ف, ب ك ل, ال
@@ -273,8 +274,14 @@ def _neighbours_decide(word: str) -> str | None:
     return None
 
 
-# folded, and final ى as ي, so that Egyptian spellings (فى، إلى) match too
-_BEFORE_VERBAL_NOUNS = frozenset(_fold(word).replace(ALEF_MAKSURA, YEH) for word in words.BEFORE_VERBAL_NOUNS)
+def _as_neighbour(word: str) -> str:
+    """``word`` folded, and final ى as ي, so that Egyptian spellings (فى، إلى) match too."""
+    return _fold(word).replace(ALEF_MAKSURA, YEH)
+
+
+_BEFORE_VERBAL_NOUNS = frozenset(map(_as_neighbour, words.BEFORE_VERBAL_NOUNS))
+_BEFORE_LISTED_NOUNS = _BEFORE_VERBAL_NOUNS - frozenset(map(_as_neighbour, words.VERBS_MAY_FOLLOW))
+_VERBS_WITH_YAA_NOUNS = frozenset(map(_fold, words.VERBS_WITH_YAA_NOUNS))
 
 
 def _verbal_noun_shape(word: str) -> bool:
@@ -287,10 +294,34 @@ def _verbal_noun_shape(word: str) -> bool:
     return entry is None or entry[1] == VERB
 
 
+def _nouns_before(word: str) -> frozenset[str]:
+    """The words (as :func:`_as_neighbour` spells them) after which ``word``
+    is a verbal noun ending in ي: none for most words.
+
+    >>> sorted(_nouns_before("تلقى") - _nouns_before("رأى"))
+    ['منذ']
+    """
+    if _verbal_noun_shape(word):
+        return _BEFORE_VERBAL_NOUNS
+    if _fold(word) in _VERBS_WITH_YAA_NOUNS:
+        return _BEFORE_LISTED_NOUNS
+    return frozenset()
+
+
+def _preposition_before(text: str, start: int) -> str:
+    """The word before ``start``, as :func:`_as_neighbour` spells it, without
+    a proclitic و, ف or ب when the rest is one of the words that govern a
+    noun (وفي، فبعد، بحسب); otherwise as it is."""
+    previous = _as_neighbour(_word_before(text, start)[1])
+    if previous[:1] in ("\u0648", "\u0641", "\u0628") and previous[1:] in _BEFORE_VERBAL_NOUNS:
+        return previous[1:]
+    return previous
+
+
 @functools.lru_cache(maxsize=65536)
 def _context_matters(word: str) -> bool:
     """Whether the words around ``word`` may change its decision."""
-    return _agrees(word) or _verbal_noun_shape(word) or _neighbours_decide(word) is not None
+    return _agrees(word) or bool(_nouns_before(word)) or _neighbours_decide(word) is not None
 
 
 class _Context:
@@ -298,18 +329,18 @@ class _Context:
 
     The next word or the word before may decide it
     (:data:`arnorm._yaa_words.BY_NEXT_WORD`: بنى سويف is بني سويف); after a
-    preposition, تفعّى is the verbal noun (منذ تولى is منذ تولي); an
-    adjective follows the noun before it (:func:`_agrees`); otherwise the word
-    alone decides (:func:`_is_yaa`).
+    preposition, تفعّى or a listed فعى verb is the verbal noun (منذ تولى is
+    منذ تولي, في رأى is في رأي); an adjective follows the noun before it
+    (:func:`_agrees`); otherwise the word alone decides (:func:`_is_yaa`).
     """
 
-    __slots__ = ("next_word", "previous_word", "verbal_noun", "agrees", "alone")
+    __slots__ = ("next_word", "previous_word", "nouns_before", "agrees", "alone")
 
     def __init__(self, word: str) -> None:
         stem = _neighbours_decide(word) or ""
         self.next_word = _NEXT_PATTERNS.get(stem)
         self.previous_word = _PREVIOUS_PATTERNS.get(stem)
-        self.verbal_noun = _verbal_noun_shape(word)
+        self.nouns_before = _nouns_before(word)
         self.agrees = _agrees(word)
         self.alone = _is_yaa(word)
 
@@ -325,10 +356,8 @@ class _Context:
             found = pattern.search(text, max(0, before - longest), before)
             if found is not None:
                 return found.lastindex == 1
-        if self.verbal_noun:
-            previous = _fold(_word_before(text, start)[1]).replace(ALEF_MAKSURA, YEH)
-            if previous in _BEFORE_VERBAL_NOUNS:
-                return True
+        if self.nouns_before and _preposition_before(text, start) in self.nouns_before:
+            return True
         if self.agrees:
             return not _after_feminine(text, start)
         return self.alone

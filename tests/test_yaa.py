@@ -112,6 +112,14 @@ def test_words_that_keep_alef_maksura_only_after_the_article(written: str, stand
         ("منذ تنحى مبارك", "منذ تنحي مبارك"), ("إلى تفادى", "إلى تفادي"), ("تلقى اتصالا", "تلقى اتصالا"),
         ("من تبقى", "من تبقى"), ("حتى تلقى", "حتى تلقى"),  # "whoever remained", "until he received"
         ("فى تقوى الله", "في تقوى الله"),  # a noun of the same letters
+        ("وبعد تلقى", "وبعد تلقي"),  # the preposition with a proclitic
+        # and so is a فعى verb whose verbal noun فَعْي has the same letters
+        ("فى رأى الخبراء", "في رأي الخبراء"), ("وفى رأى", "وفي رأي"), ("بحسب رأى الكاتب", "بحسب رأي الكاتب"),
+        ("بعد نفى الوزير", "بعد نفي الوزير"), ("رغم سعى الحكومة", "رغم سعي الحكومة"),
+        ("عن رأى", "عن رأي"), ("إلى راى", "إلى راي"),
+        ("وقال إنه رأى أن", "وقال إنه رأى أن"), ("ونفى الوزير", "ونفى الوزير"), ("من رأى", "من رأى"),
+        ("منذ رأى النور", "منذ رأى النور"),  # منذ governs a verb too
+        ("فى مدى", "في مدى"), ("على هدى", "على هدى"),  # nouns with ى stay
     ],
 )
 def test_a_neighbouring_word_decides(written: str, standard: str) -> None:
@@ -341,7 +349,7 @@ def test_agreement_is_the_same_before_and_after_spaces_are_unified() -> None:
 # feminine nouns before agreeing adjectives, punctuation, lone surrogates.
 _yaa_pieces = st.sampled_from(
     ["ى", "ي", "ف", "عل", "الت", "السفل", "الطبقة", "الجزء", "و", "ال", "ة", "ات", " ", "\u00a0", "\n", ".",
-     "بن", "سويف", "إسرائيل", "مرس", "مطروح", "قرية", "تلق", "بعد", "فى", "ء", "شىء",
+     "بن", "سويف", "إسرائيل", "مرس", "مطروح", "قرية", "تلق", "بعد", "فى", "ء", "شىء", "رأ", "منذ", "حسب",
      "(", "\u064e", "\u0650", "\u0651", "\u0654", "\u0670", "\u0640", "x", "\ud800"]
 )
 
