@@ -7,7 +7,8 @@ Much Egyptian writing puts ى where standard Arabic writes a final ي
 1. the user's ``exceptions``;
 2. the vowel marks, where the text has them: a kasra before the letter or a
    shadda or sukun on it means ي (عَلِى is علي), a fatha before it or a
-   dagger alef on it means ى (عَلَى);
+   dagger alef on it means ى (عَلَى), and a damma on an initial أ means ي
+   (أُلغى is the past passive أُلغي);
 3. a neighbouring word, for the few words it settles (بنى سويف is بني
    سويف; after a preposition, تفعّى is the verbal noun: بعد تلقي, and so
    is a listed verb such as رأى: في رأي الخبراء);
@@ -40,6 +41,7 @@ from ._chars import (
     ALEF_MAKSURA,
     ARABIC_LETTERS,
     ARABIC_MARKS,
+    DAMMA,
     FATHA,
     FATHATAN,
     HAMZA,
@@ -479,6 +481,27 @@ def _vowel_evidence(text: str, index: int) -> bool | None:
     return None
 
 
+_HAMZA_ALEF_DAMMA = "\u0623" + DAMMA
+
+
+def _passive_past(written: str, word: str) -> bool:
+    """Whether a word that begins with أُ (after و or ف) is a verb أُفعِي:
+    the past passive (أُلغي، أُعطي، أُنهي) or the first person (أُسمّي), which
+    end in ي. The damma on the hamza is what the writer marked; nouns of the
+    same start that keep ى are listed (أُخرى، أُولى، أُنثى).
+
+    >>> _passive_past("أُلغ", "ألغى"), _passive_past("وأُخر", "وأخرى"), _passive_past("ألغ", "ألغى")
+    (True, False, False)
+    """
+    if written[:1] in ("\u0648", "\u0641"):
+        written = written[1:].lstrip("".join(ARABIC_MARKS))
+        word = word[1:]
+    if not written.startswith(_HAMZA_ALEF_DAMMA):
+        return False
+    entry = _listed(word)
+    return entry is None or entry[0] or entry[1] == VERB  # أعطى is listed: the active voice
+
+
 _WINDOW = 40  # how far back to look for the space before a word
 _T = TypeVar("_T")
 _CACHE_LIMIT = 1 << 17
@@ -504,6 +527,8 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
         decision = forced(word) if overrides else None
         if decision is None:
             decision = _vowel_evidence(candidate, maksura)
+        if decision is None and _passive_past(candidate[start:maksura], word):
+            decision = True
         marks = candidate[maksura + 1 :]
         if decision is None and _context_matters(word):
             return (start, marks, _Context(word))
