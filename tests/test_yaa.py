@@ -393,3 +393,16 @@ def test_a_word_of_a_million_letters_is_decided_as_a_word() -> None:
     for letters in (1, 17, 1_000_000):
         text = "x " + "ق" * letters + "طنى."
         assert restore_final_yaa(text) == text[:-2] + "ي."
+
+
+def test_long_texts_are_restored_in_pieces_of_whole_lines() -> None:
+    from arnorm._executors import CHUNK
+    from arnorm.yaa import _final_yaa
+
+    (rule,) = _final_yaa(exceptions=None)
+    lines = ["فى الطبقة السفلى", "قرية", "بنى سويف", "بعد تلقى", "عَلِى", "شىء", "ى", "المدعى عليه", "x" * 5000, "عَلَىٰ"]
+    text = "\n".join(lines[i % len(lines)] for i in range(3 * CHUNK // 10))
+    assert len(text) > 2 * CHUNK
+    assert rule.fast(text) == rule.pattern.sub(rule.replacement, text)
+    one_line = text.replace("\n", " ")  # no line break: one piece
+    assert rule.fast(one_line) == rule.pattern.sub(rule.replacement, one_line)
