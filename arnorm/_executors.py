@@ -51,10 +51,16 @@ DENSE_KEYS = 6
 
 DENSE_SHARE = 0.1
 """Share of the sample's characters that are keys from which the NumPy path
-is used. Measured (12 MB, chains and lookups both in pieces): on news text
-(1.5 % keys, 11 distinct) the search map took 39 ms as a chain and 55 ms as a
-lookup; on the Quran (42 % keys) 126 ms against 68 ms, and the 14-key lucene
-map 87 ms against 55 ms."""
+is used. Measured (12 MB, chains and lookups both in pieces): on the Quran
+(42 % keys) the search map took 126 ms as a chain against 68 ms as a lookup,
+and the 14-key lucene map 87 ms against 55 ms."""
+
+MANY_KEYS = 8
+"""Distinct keys in the sample from which the NumPy path is used however
+sparse they are: each key present costs the chain one ``replace`` over the
+text, the lookup nothing more. Measured (12 MB, alternate runs, best of 15):
+the search map's second pass on the Quran, 9 keys present at 3 %, 63 ms as a
+chain against 29 ms as a lookup; on news, 11 keys at 1.5 %, 64 against 59 ms."""
 
 FREQUENT: frozenset[str] = (
     frozenset(map(chr, range(0x80)))  # ASCII
@@ -307,42 +313,79 @@ def _run_of(chars: str) -> re.Pattern[str]:
 
 
 def _density_test(table: Mapping[str, str]) -> Callable[[str], bool]:
-    """Whether a long text is dense in keys of ``table``, judged on its start."""
+    """Whether a long text is dense in keys of ``table`` (or has many distinct
+    keys), judged on its start: then :func:`numpy_lookup` is the quicker."""
     keys = re.compile(char_class(table))
 
     def is_dense(text: str) -> bool:
         sample = text[: DENSE_TEXT // 4]
         found = keys.findall(sample)
-        return len(found) >= DENSE_SHARE * len(sample) and len(set(found)) >= DENSE_KEYS
+        distinct = len(set(found))
+        return distinct >= MANY_KEYS or (len(found) >= DENSE_SHARE * len(sample) and distinct >= DENSE_KEYS)
 
     return is_dense
 
 
 def numpy_lookup(table: Mapping[str, str]) -> Executor:
-    """One vectorised pass over UTF-32 code points (keys whose replacement is
-    longer than one character are replaced first, by a guarded chain)."""
+    """One vectorised pass over the text's code units (keys whose replacement
+    is longer than one character, or outside the Basic Multilingual Plane,
+    are replaced first, by a guarded chain).
+
+    The pass reads UTF-16: its table of 65,536 entries stays in the CPU
+    cache, where UTF-32's of 1,114,112 does not (the search map on the Quran:
+    64 against 89 ms). A text that UTF-16 cannot carry through unchanged
+    takes UTF-32: one with characters outside the BMP (surrogate pairs), one
+    with U+FFFF when the map deletes (U+FFFF marks a deletion), and one whose
+    lone surrogates would meet and pair once the characters between them are
+    deleted.
+
+    >>> numpy_lookup({"\u0623": "\u0627", "\u064e": "", "\ufb50": "\u0671"})("أَحمد \U0001F600")
+    'احمد \U0001F600'
+    """
     numpy = _load_numpy()
     if numpy is None:  # pragma: no cover - callers check first
         raise RuntimeError("NumPy is not available")
-    single = {key: value for key, value in table.items() if len(value) <= 1}
-    longer = guarded_chain({key: value for key, value in table.items() if len(value) > 1})
-    # One table: each code point's replacement, or DELETED. numpy.take and a
-    # comparison measured faster than fancy indexing and a second (keep)
+
+    def in_bmp(ch: str) -> bool:
+        return ord(ch) < 0x10000 and not 0xD800 <= ord(ch) < 0xE000
+
+    single = {key: value for key, value in table.items() if len(value) <= 1 and in_bmp(key)
+              and all(map(in_bmp, value)) and value != "\uffff"}
+    longer = guarded_chain({key: value for key, value in table.items() if key not in single})
+    # One table: each code unit's replacement, or a deletion mark. numpy.take
+    # and a comparison measured faster than fancy indexing and a second (keep)
     # table: the lucene map on the Quran corpus 61 -> 44 ms.
-    codes = numpy.arange(0x110000, dtype=numpy.uint32)
+    units = numpy.arange(0x10000, dtype=numpy.uint16)
+    points = numpy.arange(0x110000, dtype=numpy.uint32)
     for key, value in single.items():
-        codes[ord(key)] = ord(value) if value else DELETED
+        units[ord(key)] = ord(value) if value else DELETED_UNIT
+        points[ord(key)] = ord(value) if value else DELETED
     deletes = any(not value for value in single.values())
+
+    def utf32(text: str) -> str:
+        codes = numpy.take(points, numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32))
+        if deletes:
+            codes = codes[codes != DELETED]
+        return codes.tobytes().decode("utf-32-le", "surrogatepass")
 
     def run(text: str) -> str:
         text = longer(text)
-        points = numpy.take(codes, numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32))
+        data = text.encode("utf-16-le", "surrogatepass")
+        if len(data) != 2 * len(text) or (deletes and "\uffff" in text):
+            return utf32(text)
+        codes = numpy.take(units, numpy.frombuffer(data, dtype=numpy.uint16))
         if deletes:
-            points = points[points != DELETED]
-        return points.tobytes().decode("utf-32-le", "surrogatepass")
+            codes = codes[codes != DELETED_UNIT]
+        result = codes.tobytes().decode("utf-16-le", "surrogatepass")
+        # Every unit is a code point here, unless two lone surrogates paired.
+        return result if len(result) == len(codes) else utf32(text)
 
     return run
 
+
+DELETED_UNIT = 0xFFFF
+"""Marks a deleted code unit in the UTF-16 lookup table (texts with U+FFFF
+take the UTF-32 table)."""
 
 DELETED = 0xFFFFFFFF
 """Marks a deleted code point in a NumPy lookup table (no code point is this large)."""

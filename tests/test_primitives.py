@@ -140,6 +140,35 @@ def test_numpy_lookup_keeps_lone_surrogates_apart() -> None:
     pytest.importorskip("numpy")
     text = "\ud83d\ude00 ب\u064e"  # two lone surrogates must not pair into one emoji
     assert _executors.numpy_lookup({"\u064e": ""})(text) == "\ud83d\ude00 ب"
+    text = "\ud83d\u064e\ude00"  # nor once the mark between them is deleted
+    assert _executors.numpy_lookup({"\u064e": ""})(text) == "\ud83d\ude00"
+    assert len(_executors.numpy_lookup({"\u064e": ""})(text)) == 2
+
+
+# What UTF-16 cannot carry as it is: characters outside the BMP (as keys,
+# values and text), U+FFFF (the deletion mark), lone surrogates.
+_unit_edges = st.sampled_from(["\U0001ee00", "\U0001f600", "\uffff", "\ud83d", "\ude00", "\ufffe"])
+_edge_keys = keys | _unit_edges
+
+
+@given(table=st.dictionaries(_edge_keys, st.text(st.sampled_from(list("ابي x") + ["\uffff", "\U0001ee01"]),
+                                                 max_size=2), max_size=12),
+       text=st.lists(_edge_keys | st.sampled_from(list("ab ")), max_size=40).map("".join))
+def test_numpy_lookup_equals_mapping_beyond_utf16(table, text: str) -> None:
+    pytest.importorskip("numpy")
+    if any(ch in table for value in table.values() for ch in value):
+        return  # such maps always run with str.translate
+    assert _executors.numpy_lookup(table)(text) == reference(table, text)
+
+
+def test_many_distinct_keys_take_the_numpy_path_however_sparse() -> None:
+    pytest.importorskip("numpy")
+    table = {chr(c): "" for c in range(0x064B, 0x0653)} | dict.fromkeys("أإآ", "ا") | {"ى": "ي", "ة": "ه"}
+    text = "أ إ آ ى ة ً ٌ ٍ " + "كلمه " * 12_000  # 8 distinct keys, 0.01 % of the text
+    assert len(text) > _executors.DENSE_TEXT
+    is_dense = _executors._density_test(table)
+    assert is_dense(text) and not is_dense(text.replace("ٍ", ""))
+    assert CharMap(table)(text) == reference(table, text)
 
 
 def test_dense_text_takes_the_numpy_path(monkeypatch) -> None:
