@@ -3,15 +3,20 @@
 The growth test is the one timing comparison in the suite, as the hardening
 issue allows: it compares two sizes of the same input in the same run,
 loosely (4x the input may take at most 6x the time; anything under 20 ms
-counts as 20 ms), to catch super-linear behaviour, not to measure speed. It
-counts the process's CPU time, which another process on the machine does not
-inflate, and times the two sizes in turn, best of five each, so that what
-load remains (caches, memory bandwidth) slows both. How the time grows from 1 to 8 MB is measured by
-the benchmark suite (the growth table in docs/benchmarks/results.md).
+counts as 20 ms), to catch super-linear behaviour, not to measure speed.
+Super-linear work exceeds the bound every time (a quadratic step takes 16x),
+while this shared machine's caches and memory bandwidth, which slow a 4 MB
+working set more than a 1 MB one, do so now and then. So the test counts the
+process's CPU time (another process does not inflate it), times the two
+sizes in turn, best of five each, and fails only when three such
+measurements in a row all exceed the bound. How the time grows from 1 to
+8 MB is measured by the benchmark suite (the growth table in
+docs/benchmarks/results.md).
 """
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 
@@ -53,6 +58,19 @@ def test_every_arabic_block_character_alone(name: str) -> None:
             assert func(once) == once, hex(code)
 
 
+def _growth(func, small: str, large: str) -> float:
+    """CPU time on ``large`` over CPU time on ``small``, best of five each,
+    timed in turn; times under 20 ms count as 20 ms (caches decide there)."""
+    gc.collect()  # the same heap for every measurement, not the garbage of earlier tests
+    best = {len(small): float("inf"), len(large): float("inf")}
+    for _ in range(5):
+        for text in (small, large):
+            start = time.process_time()
+            func(text)
+            best[len(text)] = min(best[len(text)], time.process_time() - start)
+    return max(best[len(large)], 0.02) / max(best[len(small)], 0.02)
+
+
 @pytest.mark.parametrize("shape", sorted(shapes(8)))
 def test_adversarial_shapes_grow_linearly(shape: str) -> None:
     small, large = shapes(500_000)[shape], shapes(2_000_000)[shape]  # about 1 MB and 4 MB
@@ -60,14 +78,10 @@ def test_adversarial_shapes_grow_linearly(shape: str) -> None:
         once = func(small)
         assert isinstance(once, str), name
         assert func(once) == once, f"{name} on {shape}"
-        best = {len(small): float("inf"), len(large): float("inf")}
-        for _ in range(5):
-            for text in (small, large):
-                start = time.process_time()
-                func(text)
-                best[len(text)] = min(best[len(text)], time.process_time() - start)
-        timings = [max(best[len(small)], 0.02), max(best[len(large)], 0.02)]  # below 20 ms, caches decide
-        assert timings[1] / timings[0] < 6, f"{name} on {shape}: {timings}"
+        ratios = []
+        while len(ratios) < 3 and (not ratios or ratios[-1] >= 6):
+            ratios.append(_growth(func, small, large))
+        assert ratios[-1] < 6, f"{name} on {shape}: 4x the input took {ratios} times as long"
 
 
 def test_ten_megabytes_of_one_letter_and_one_mark() -> None:
