@@ -7,8 +7,9 @@ Much Egyptian writing puts ى where standard Arabic writes a final ي
 1. the user's ``exceptions``;
 2. the vowel marks, where the text has them: a kasra before the letter or a
    shadda or sukun on it means ي (عَلِى is علي), a fatha before it or a
-   dagger alef on it means ى (عَلَى), and a damma on an initial أ means ي
-   (أُلغى is the past passive أُلغي);
+   dagger alef on it means ى (عَلَى), and a damma on an initial أ or on
+   the ت of افتعل / استفعل means ي (أُلغى، استُدعى are the past passives
+   أُلغي، استُدعي);
 3. a neighbouring word, for the few words it settles (بنى سويف is بني
    سويف; after a preposition, تفعّى is the verbal noun: بعد تلقي, and so
    is a listed verb such as رأى: في رأي الخبراء);
@@ -486,21 +487,28 @@ _HAMZA_ALEF_DAMMA = "\u0623" + DAMMA
 
 
 def _passive_past(written: str, word: str) -> bool:
-    """Whether a word that begins with أُ (after و or ف) is a verb أُفعِي:
-    the past passive (أُلغي، أُعطي، أُنهي) or the first person (أُسمّي), which
-    end in ي. The damma on the hamza is what the writer marked; nouns of the
-    same start that keep ى are listed (أُخرى، أُولى، أُنثى).
+    """Whether a word is, by the damma its writer marked, a verb that ends in
+    ي: أُفعِي, the past passive (أُلغي، أُعطي، أُنهي) or the first person
+    (أُسمّي), and the past passives of the forms افتعل and استفعل (اشتُري،
+    اصطُفي، استُدعي), whose actives end in ى. Nouns that begin with أُ and
+    keep ى are listed (أُخرى، أُولى، أُنثى). ``written`` is the word before
+    its ى, marks kept; ``word``, its key.
 
-    >>> _passive_past("أُلغ", "ألغى"), _passive_past("وأُخر", "وأخرى"), _passive_past("ألغ", "ألغى")
-    (True, False, False)
+    >>> _passive_past("أُلغ", "ألغى"), _passive_past("واستُدع", "واستدعى")
+    (True, True)
+    >>> _passive_past("وأُخر", "وأخرى"), _passive_past("ألغ", "ألغى"), _passive_past("استدع", "استدعى")
+    (False, False, False)
     """
-    if written[:1] in ("\u0648", "\u0641"):
-        written = written[1:].lstrip("".join(ARABIC_MARKS))
-        word = word[1:]
-    if not written.startswith(_HAMZA_ALEF_DAMMA):
-        return False
-    entry = _listed(word)
-    return entry is None or entry[0] or entry[1] == VERB  # أعطى is listed: the active voice
+    letters = _NOT_DAMMA.sub("", written)  # the letters, and the dammas among them
+    if letters[:1] in ("\u0648", "\u0641"):
+        letters, word = letters[1:], word[1:]
+    if letters.startswith(_HAMZA_ALEF_DAMMA):
+        entry = _listed(word)
+        return entry is None or entry[0] or entry[1] == VERB  # أعطى is listed: the active voice
+    return letters[:1] == ALEF and letters[2:3] in ("\u062a", "\u0637", "\u062f") and letters[3:4] == DAMMA
+
+
+_NOT_DAMMA = re.compile(char_class(ARABIC_MARKS - {DAMMA}))
 
 
 _WINDOW = 40  # how far back to look for the space before a word
