@@ -287,23 +287,34 @@ def presence_test(chars: Iterable[str]) -> Callable[[str], bool]:
     return present
 
 
-def in_pieces(func: Executor, text: str, unsafe: str = "", size: int | None = None) -> str:
+def in_pieces(func: Executor, text: str, unsafe: str = "", size: int | None = None,
+              cut: Callable[[str, int], int] | None = None) -> str:
     """``func`` run on pieces of ``size`` (default :data:`CHUNK`) code points
     of a text, cut where it cannot tell: never just after a character of
     ``unsafe`` (so a run of spaces, or a space and the line break beside it,
-    stay in one piece). For passes whose copies then stay in the CPU cache."""
+    stay in one piece), or, with ``cut``, at ``cut(text, end)``, the first
+    safe place at or after ``end``. For passes whose copies then stay in the
+    CPU cache."""
     step = CHUNK if size is None else size
-    run = _run_of(unsafe).match if unsafe else None
+    if cut is None and unsafe:
+        cut = functools.partial(_past_run, _run_of(unsafe).match, unsafe)
     pieces, start, length = [], 0, len(text)
     while start < length:
         end = min(start + step, length)
-        if run is not None and end < length and text[end - 1] in unsafe:
-            # past the run of unsafe characters and one more (a C-level scan:
-            # a text of 2 M spaces took 0.4 s one character at a time)
-            end = min(run(text, end).end() + 1, length)  # type: ignore[union-attr]
+        if cut is not None and end < length:
+            end = min(cut(text, end), length)
         pieces.append(func(text[start:end]))
         start = end
     return "".join(pieces)
+
+
+def _past_run(run: Callable[[str, int], re.Match[str] | None], unsafe: str, text: str, end: int) -> int:
+    """``end``, or, just after a character of ``unsafe``, past the run of them
+    and one more (a C-level scan: a text of 2 M spaces took 0.4 s one
+    character at a time)."""
+    if text[end - 1] not in unsafe:
+        return end
+    return run(text, end).end() + 1  # type: ignore[union-attr]
 
 
 @functools.lru_cache(maxsize=None)

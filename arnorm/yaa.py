@@ -59,7 +59,7 @@ from ._chars import (
     YEH_HAMZA,
     char_class,
 )
-from ._executors import CHUNK
+from ._executors import CHUNK, in_pieces
 from ._primitives import Primitive, Rule, run
 from ._registry import declare, require_str
 from ._unicode import normalize
@@ -586,13 +586,7 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
             return text
         if len(text) <= 2 * CHUNK:
             return restore_lines(text)
-        pieces, start, length = [], 0, len(text)
-        while start < length:
-            cut = text.find("\n", start + CHUNK)
-            end = length if cut < 0 else cut + 1
-            pieces.append(restore_lines(text[start:end]))
-            start = end
-        return "".join(pieces)
+        return in_pieces(restore_lines, text, cut=_after_a_line_break)
 
     def restore_lines(text: str) -> str:
         """:func:`fast` on whole lines."""
@@ -635,6 +629,11 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
 
     return Rule(_FINAL_MAKSURA, restore, triggers=ALEF_MAKSURA, produces=(YEH, YEH_HAMZA),
                 context=_WORD_CHARS, fast=fast)
+
+
+def _after_a_line_break(text: str, end: int) -> int:
+    """Just after the first line break at or after ``end`` (the text's end if none)."""
+    return text.find("\n", end) + 1 or len(text)
 
 
 def _remember(cache: dict[str, _T], stem: str, value: _T) -> _T:
