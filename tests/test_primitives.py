@@ -137,6 +137,18 @@ def test_numpy_lookup_keeps_lone_surrogates_apart() -> None:
     assert len(_executors.numpy_lookup({"\u064e": ""})(text)) == 2
 
 
+def test_numpy_lookup_with_ligatures_and_characters_beyond_the_bmp() -> None:
+    pytest.importorskip("numpy")
+    table = {"\u064e": "", "\u0623": "\u0627", "\ufefb": "\u0644\u0627", "\u2026": "...",
+             "\U0001ee00": "\u0627"}
+    run = _executors.numpy_lookup(table)
+    for text in ("أَحمد ﻻ…\U0001ee00 " * 100,  # a character in three beyond the BMP: UTF-32
+                 "\U0001f600" + "أَحمد ﻻ… " * 100,  # one: UTF-16, pairs and all
+                 "أَحمد… " * 100,  # nothing from U+FB00 on: the ligatures' chain is skipped
+                 "ﻻ", "\U0001ee00", ""):
+        assert run(text) == reference(table, text)
+
+
 # What UTF-16 cannot carry as it is: characters outside the BMP (as keys,
 # values and text), U+FFFF (the deletion mark), lone surrogates.
 _unit_edges = st.sampled_from(["\U0001ee00", "\U0001f600", "\uffff", "\ud83d", "\ude00", "\ufffe"])
