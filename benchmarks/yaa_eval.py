@@ -36,6 +36,7 @@ import tempfile
 import zipfile
 from collections import Counter
 from pathlib import Path
+from urllib.parse import unquote
 
 import arnorm
 
@@ -69,9 +70,12 @@ def _translated_lines(packages: tuple[str, ...], cached: Path) -> list[str]:
         with tempfile.TemporaryDirectory() as folder:
             result = subprocess.run(["apt-get", "download", *packages], cwd=folder,
                                     capture_output=True, text=True)
-            debs = list(Path(folder).glob("*.deb"))
+            debs = sorted(Path(folder).glob("*.deb"))
             if result.returncode or len(debs) != len(packages):
                 raise Unavailable(f"apt-get download {' '.join(packages)} failed: {result.stderr[-300:]}")
+            # Debian updates these packages, and the text with them: the
+            # report names the versions it was measured on.
+            _sources(cached).write_text("".join(f"{deb.name}\n" for deb in debs), encoding="utf-8")
             tree = Path(folder) / "tree"
             for deb in debs:
                 subprocess.run(["dpkg-deb", "-x", str(deb), str(tree)], check=True)
@@ -88,6 +92,17 @@ def _translated_lines(packages: tuple[str, ...], cached: Path) -> list[str]:
         lines = [" ".join(s.split()) for s in strings if WORD.search(s)]
         cached.write_text("\n".join(dict.fromkeys(lines)) + "\n", encoding="utf-8")
     return list(dict.fromkeys(clean(line) for line in cached.read_text(encoding="utf-8").splitlines()))
+
+
+def _sources(cached: Path) -> Path:
+    return cached.with_suffix(".packages")
+
+
+def package_files(cached: Path) -> list[str]:
+    """The Debian package files (name_version_arch.deb) ``cached`` was made
+    from; empty for a cache written before they were recorded."""
+    sources = _sources(cached)
+    return [unquote(name) for name in sources.read_text(encoding="utf-8").split()] if sources.is_file() else []
 
 
 def held_out_lines() -> list[str]:
@@ -164,6 +179,10 @@ def markdown(result: dict) -> str:
         f"Already-standard lines returned unchanged: {pct(result['standard_lines_unchanged'])}.",
         "",
     ]
+    second = result.get("second_set") or {}
+    packages = result.get("packages", []) + second.get("packages", [])
+    if packages:
+        lines += ["Measured on " + ", ".join(f"`{name}`" for name in packages) + ".", ""]
     second = result.get("second_set")
     if second:
         lines += [
@@ -193,8 +212,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"held-out text unavailable: {why}", file=sys.stderr)
         return 1
     result = score(lines)
+    result["packages"] = package_files(CACHE / "yaa-heldout.txt")
     try:
         result["second_set"] = score(second_lines(lines))
+        result["second_set"]["packages"] = package_files(CACHE / "yaa-heldout-thunderbird.txt")
     except (Unavailable, OSError) as why:
         print(f"second held-out set unavailable: {why}", file=sys.stderr)
     args.out.mkdir(parents=True, exist_ok=True)
