@@ -131,7 +131,7 @@ def _chain(hot: tuple[tuple[str, str], ...], rare: dict[str, str],
         probe = re.compile(probe_class(rare))
         search, findall = probe.search, probe.findall
     translation = {ord(key): value for key, value in rare.items()}
-    is_dense = _density_test(dense) if dense else None
+    is_dense = _density_test(dense, any_key=bool(rare)) if dense else None
     lookup: list[Executor] = []
     finder: list[tuple[Callable[[str], set[str] | None], bool]] = []
 
@@ -324,14 +324,26 @@ def _run_of(chars: str) -> re.Pattern[str]:
     return re.compile(char_class(chars) + "*")
 
 
-def _density_test(table: Mapping[str, str]) -> Callable[[str], bool]:
+def _density_test(table: Mapping[str, str], *, any_key: bool = False) -> Callable[[str], bool]:
     """Whether a long text is dense in keys of ``table`` (or has many distinct
-    keys), judged on its start: then :func:`numpy_lookup` is the quicker."""
+    keys), judged on its start: then :func:`numpy_lookup` is the quicker.
+
+    With ``any_key`` (a map with rare keys, which a chain finds with a NumPy
+    pass over the whole text before replacing anything), any key in the
+    start will do: the lookup costs about that pass and does the rest too.
+    Measured (12 MB of news, alternate runs, best of 14): the standard map,
+    four keys present, 43 ms as a chain against 33-36 ms as a lookup;
+    remove_diacritics' map, one key present, 34-38 against 31-33 ms. A text
+    whose start has no key stays with the chain (the presentation forms on
+    news: 10-12 ms, against 25-28 ms as a lookup).
+    """
     keys = re.compile(char_class(table))
 
     def is_dense(text: str) -> bool:
         sample = text[: DENSE_TEXT // 4]
         found = keys.findall(sample)
+        if any_key and found:
+            return True
         distinct = len(set(found))
         return distinct >= MANY_KEYS or (len(found) >= DENSE_SHARE * len(sample) and distinct >= DENSE_KEYS)
 

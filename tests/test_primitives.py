@@ -176,6 +176,16 @@ def test_many_distinct_keys_take_the_numpy_path_however_sparse() -> None:
     assert CharMap(table)(text) == reference(table, text)
 
 
+def test_a_map_with_rare_keys_takes_the_numpy_path_for_any_key_in_the_start() -> None:
+    pytest.importorskip("numpy")
+    table = {chr(c): "" for c in range(0x064B, 0x0653)} | dict.fromkeys("\u06d6\u06d7\u06da", "")
+    text = "كلمهٌ " + "كلمه " * 12_000 + "\u06d6"
+    is_dense = _executors._density_test(table, any_key=True)
+    assert is_dense(text) and not is_dense(text.replace("ٌ", ""))
+    assert not _executors._density_test(table)(text)
+    assert CharMap(table)(text) == reference(table, text)
+
+
 def test_dense_text_takes_the_numpy_path(monkeypatch) -> None:
     pytest.importorskip("numpy")
     monkeypatch.setattr(_executors, "DENSE_TEXT", 10)
