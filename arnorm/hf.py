@@ -114,14 +114,20 @@ def _apply_rule(rule: Any, normalized: Any) -> None:
     result, spans = rule.with_offsets(current, [(i, i + 1) for i in range(len(current))])
     if result == current:
         return
-    # Each output character comes from the first input character of its span;
-    # the other characters of the span are deleted.
+    # Each output character takes the place of one input character of its
+    # span: the output characters that share a span (a cluster rewritten as
+    # a whole, ى + hamza below + hamza above → ئ + hamza below) take its
+    # first ones, in order; the other characters of the span are deleted.
     keep = [False] * len(current)
     new_chars = []
-    for ch, (start, end) in zip(result, spans):
-        if end - start < 1 or keep[start]:
+    previous, taken = None, 0
+    for ch, span in zip(result, spans):
+        taken = taken + 1 if span == previous else 0
+        previous = span
+        position = span[0] + taken
+        if position >= span[1] or keep[position]:
             raise ValueError("this pipeline inserts characters; it cannot run inside tokenizers")
-        keep[start] = True
+        keep[position] = True
         new_chars.append(ch)
     position = iter(keep)
     normalized.filter(lambda _: next(position))

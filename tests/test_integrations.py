@@ -52,6 +52,20 @@ def test_hf_normalizer_matches_arnorm_on_generated_text(preset: str, text: str) 
     assert to_hf_normalizer(pipe).normalize_str(text) == pipe(text)
 
 
+def test_hf_normalizer_takes_a_cluster_rewritten_as_a_whole() -> None:
+    pytest.importorskip("tokenizers")
+    from arnorm.hf import to_hf_normalizer
+
+    # restore_final_yaa writes ى + hamza below + hamza above (three
+    # characters, one span) as ئ + hamza below (two): found by the thorough
+    # profile, where the adapter took the two for an insertion.
+    pipe = Pipeline.from_preset("standard")
+    text = "\ufbe8\u0655\u0654"
+    assert pipe(text) == "\u0626\u0655"
+    assert to_hf_normalizer(pipe).normalize_str(text) == pipe(text)
+    assert to_hf_normalizer(pipe).normalize_str("قال فى " + text) == pipe("قال فى " + text)
+
+
 def test_lucene_preset_is_native_and_saves(tmp_path) -> None:
     pytest.importorskip("tokenizers")
     from tokenizers import Tokenizer
