@@ -359,7 +359,8 @@ def numpy_lookup(table: Mapping[str, str]) -> Executor:
 
     The pass reads UTF-16: its table of 65,536 entries stays in the CPU
     cache, where UTF-32's of 1,114,112 does not (the search map on the Quran:
-    64 against 89 ms). Surrogates are no keys, so the halves of a character
+    64 against 89 ms). Surrogates are no keys of the lookup (a lone surrogate
+    as a key goes to the chains), so the halves of a character
     beyond the BMP pass through side by side. A text takes UTF-32 where
     UTF-16 cannot carry it unchanged: one with U+FFFF when the map deletes
     (U+FFFF marks a deletion), and one whose lone surrogates meet and pair, in
@@ -392,9 +393,7 @@ def numpy_lookup(table: Mapping[str, str]) -> Executor:
     low = {key: value for key, value in rest.items() if ord(key) < PRESENTATION_FORMS}
     high = {key: value for key, value in rest.items() if key not in low}
     run_low = guarded_chain(low) if low else None
-    run_high = guarded_chain(high) if high else None
-    # A lone surrogate as a key can be in a text that UTF-16 encodes unit for unit.
-    high_always = any(0xD800 <= ord(key) < 0xE000 for key in high)
+    run_high = guarded_chain(high) if high else None  # keys from U+FB00 on, none a surrogate
     # One table: each code unit's replacement, or a deletion mark. numpy.take
     # and a comparison measured faster than fancy indexing and a second (keep)
     # table: the lucene map on the Quran corpus 61 -> 44 ms.
@@ -430,7 +429,7 @@ def numpy_lookup(table: Mapping[str, str]) -> Executor:
         # The lookup leaves every other key as it is, and writes none.
         if run_low is not None:
             result = run_low(result)
-        if run_high is not None and (high_always or beyond_bmp or (len(data) and data.max() >= PRESENTATION_FORMS)):
+        if run_high is not None and (beyond_bmp or (len(data) and data.max() >= PRESENTATION_FORMS)):
             result = run_high(result)
         return result
 

@@ -179,11 +179,10 @@ def markdown(result: dict) -> str:
         f"Already-standard lines returned unchanged: {pct(result['standard_lines_unchanged'])}.",
         "",
     ]
-    second = result.get("second_set") or {}
-    packages = result.get("packages", []) + second.get("packages", [])
+    second = result.get("second_set")
+    packages = result.get("packages", []) + (second or {}).get("packages", [])
     if packages:
         lines += ["Measured on " + ", ".join(f"`{name}`" for name in packages) + ".", ""]
-    second = result.get("second_set")
     if second:
         lines += [
             f"A second held-out set, Thunderbird's strings not in the first ({second['lines']:,} lines,",
