@@ -546,8 +546,8 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
         return _spelled(decision, marks)
 
     def restore(match: re.Match[str]) -> str:
-        if match[2] is not None:  # ىء
-            return YEH + match.group()[1:]
+        if match[2] is not None:  # ىء, the marks between kept (ي + U+0654 is ئ)
+            return _spelled(True, match[1]) + match.group()[1 + len(match[1]):]
         # The decision depends only on the word and its marks, so it is cached
         # by the text from the last space before the word: one C-level rfind
         # and one slice per match instead of a scan in Python.
