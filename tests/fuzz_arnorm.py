@@ -6,8 +6,7 @@
 Targets: every preset on arbitrary text (never raises, idempotent, offsets
 agree), Pipeline.from_dict on arbitrary JSON (only TypeError/ValueError), and
 the command line's JSON Lines reader on arbitrary bytes. A crash is saved by
-libFuzzer as crash-*; add it to
-tests/test_fuzz_regressions.py.
+libFuzzer as crash-*; add it to tests/test_fuzz_regressions.py.
 """
 
 from __future__ import annotations
