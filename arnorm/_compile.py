@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ._executors import FREQUENT, presence_test
-from ._primitives import CharMap, Func, Primitive, Rule, drop_erased, fuse
+from ._primitives import CharMap, Func, Primitive, Rule, reduce_rules, fuse
 
 
 def guards(primitives: Sequence[Primitive]) -> dict[int, frozenset[str]]:
@@ -77,17 +77,22 @@ def hoist_maps(primitives: list[Primitive]) -> list[Primitive]:
 class Plan:
     """The primitives of a pipeline and, per input, the passes to run."""
 
-    __slots__ = ("primitives", "_guards", "_any_guard", "_rare_idle", "_common_guards", "_plans", "_runners")
+    __slots__ = ("primitives", "_base", "_guards", "_any_guard", "_rare_idle", "_common_guards", "_plans",
+                 "_runners")
 
     def __init__(self, primitives: Sequence[Primitive]) -> None:
         self.primitives = tuple(primitives)
+        # Fused and reduced once for every text, so that the guards are those
+        # of the rules that run (a composition narrowed to ے is idle on a
+        # text without ے, where the full one is not).
+        self._base = reduce_rules(fuse(hoist_maps(list(self.primitives))))
         # A guard is probed with presence_test (one compiled class, or on long
         # text one ``in`` per character of a small guard). Each guarded rule
         # owns one bit of the plan key.
         # Dropping a rule only helps when it stands between two maps that
         # can then fuse; other rules test their own triggers when they run.
-        maps = [i for i, primitive in enumerate(self.primitives) if isinstance(primitive, CharMap)]
-        found = {index: guard for index, guard in guards(self.primitives).items()
+        maps = [i for i, primitive in enumerate(self._base) if isinstance(primitive, CharMap)]
+        found = {index: guard for index, guard in guards(self._base).items()
                  if maps and maps[0] < index < maps[-1]}
         self._guards = tuple(
             (1 << bit, index, presence_test(guard))
@@ -120,8 +125,8 @@ class Plan:
         plan = self._plans.get(key)
         if plan is None:
             idle = {index for bit, index, _ in self._guards if key & bit}
-            active = [p for i, p in enumerate(self.primitives) if i not in idle]
-            plan = self._plans[key] = drop_erased(fuse(hoist_maps(active)))
+            active = [p for i, p in enumerate(self._base) if i not in idle]
+            plan = self._plans[key] = reduce_rules(fuse(hoist_maps(active)))
         return plan
 
     def passes(self, text: str) -> tuple[Primitive, ...]:

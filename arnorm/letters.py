@@ -81,7 +81,8 @@ def _before_a_letter(text: str, end: int) -> int:
 
 FOLD_DECOMPOSED_ALEF = Rule(_DECOMPOSED_ALEF, _fold_decomposed_alef,
                             triggers="".join(sorted(HAMZA_MARKS)), produces=ALEF,
-                            fast=_fold_decomposed_alefs, erased_by=_erases_alef_folding)
+                            fast=_fold_decomposed_alefs,
+                            reduced_by=lambda after, before: None if _erases_alef_folding(after) else FOLD_DECOMPOSED_ALEF)
 
 
 @functools.cache

@@ -217,3 +217,38 @@ def test_a_rule_whose_effect_the_next_map_erases_is_left_out() -> None:
     assert FOLD_DECOMPOSED_ALEF not in pipe._plan.passes(text)
     assert FOLD_DECOMPOSED_ALEF in Pipeline([normalize_alef])._plan.passes(text)
     assert pipe(text) == sequential([normalize_alef, NORMALIZERS["normalize_hamza"]], text) == "احمد ايمان اخر سوال"
+
+
+def test_a_composition_the_next_map_erases_narrows_to_the_letters_it_keeps() -> None:
+    """remove_diacritics composes ا + U+0654 into أ; normalize_hamza right
+    after it maps both to ا, so the search preset composes only what its map
+    keeps apart (ے + U+0654 is ۓ, which normalize_hamza leaves), and a text
+    without ے runs one fused map and no composition at all."""
+    from arnorm._primitives import Rule
+    from arnorm.marks import COMPOSE_HAMZA_AFTER_DELETION
+
+    pipe = Pipeline.from_preset("search")
+    steps = list(pipe.steps)
+    without = "سَا\u0654لَ مُو\u0654مِن شَي\u0654 ا\u0653خر"
+    with_yeh_barree = without + " ے\u0654"
+
+    def compositions(text: str) -> list[Rule]:
+        return [p for p in pipe._plan.passes(text) if isinstance(p, Rule) and p.replacement is
+                COMPOSE_HAMZA_AFTER_DELETION.replacement]
+
+    assert compositions(without) == []
+    assert len(pipe._plan.passes(without)) == len(pipe._plan.passes("سأل مؤمن"))
+    (narrowed,) = compositions(with_yeh_barree)
+    assert narrowed is not COMPOSE_HAMZA_AFTER_DELETION and narrowed.triggers == "ے"
+    assert pipe(without) == "سال مومن شي اخر"
+    assert pipe(with_yeh_barree) == "سال مومن شي اخر ۓ"
+    for text in (without, with_yeh_barree, "ﮮ\u0654 ہ\u0654"):
+        assert pipe(text) == sequential(steps, text)
+
+
+def test_a_composition_stays_whole_when_the_next_map_keeps_marks() -> None:
+    from arnorm._primitives import CharMap
+    from arnorm.marks import COMPOSE_HAMZA
+
+    keeps_marks = CharMap({"\u0623": "\u0627"})
+    assert COMPOSE_HAMZA.reduced_by(keeps_marks, None) is COMPOSE_HAMZA
