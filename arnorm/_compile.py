@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ._executors import FREQUENT, presence_test
+from ._executors import FREQUENT, charmap_executor, presence_test
 from ._primitives import CharMap, Func, Primitive, Rule, reduce_rules, fuse
 
 
@@ -137,10 +137,30 @@ class Plan:
         key = self._key(text)
         runners = self._runners.get(key)
         if runners is None:
-            runners = self._runners[key] = tuple(map(runner, self._plan(key)))
+            runners = self._runners[key] = runners_of(self._plan(key))
         for run_pass in runners:
             text = run_pass(text)
         return text
+
+
+def runners_of(plan: Sequence[Primitive]) -> tuple[Callable[[str], str], ...]:
+    """The functions that run ``plan``: one per pass, except that the rules
+    with a NumPy form right after a map run with it (on its array, when the
+    map runs as a NumPy lookup)."""
+    result: list[Callable[[str], str]] = []
+    index = 0
+    while index < len(plan):
+        primitive = plan[index]
+        index += 1
+        if not isinstance(primitive, CharMap):
+            result.append(runner(primitive))
+            continue
+        tail = []
+        while index < len(plan) and isinstance(plan[index], Rule) and plan[index].vector is not None:
+            tail.append((plan[index].vector, runner(plan[index])))  # type: ignore[union-attr]
+            index += 1
+        result.append(charmap_executor(primitive.table, tuple(tail)) if tail else runner(primitive))
+    return tuple(result)
 
 
 def runner(primitive: Primitive) -> Callable[[str], str]:

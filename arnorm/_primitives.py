@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
-from typing import Union
+from typing import Any, Union
 
 from ._executors import charmap_executor
 from ._offsets import Aligner, Span
@@ -125,9 +125,16 @@ class Rule:
             rule, or ``None`` when the map erases whatever the rule did (a
             rule that only drops hamza marks and folds alef forms, before a
             map that does both). A pipeline runs that instead.
+        vector: The rule on a NumPy array of the text's code points (UTF-16
+            code units or UTF-32), returning the array of the result, equal
+            to ``fast`` on the text the array holds: a character map that
+            holds the text as an array runs the rules after it this way
+            before decoding. It must give the same on the pieces of a text
+            cut just after a space that is followed by a character other than
+            a space or a line break, as on the whole.
     """
 
-    __slots__ = ("pattern", "replacement", "triggers", "produces", "context", "fast", "reduced_by")
+    __slots__ = ("pattern", "replacement", "triggers", "produces", "context", "fast", "reduced_by", "vector")
 
     def __init__(
         self,
@@ -139,6 +146,7 @@ class Rule:
         context: Iterable[str] | None = None,
         fast: Callable[[str], str] | None = None,
         reduced_by: Callable[[CharMap, CharMap | None], Primitive | None] | None = None,
+        vector: Callable[[Any], Any] | None = None,
     ) -> None:
         self.pattern = re.compile(pattern) if isinstance(pattern, str) else pattern
         self.replacement = replacement
@@ -147,6 +155,7 @@ class Rule:
         self.context = None if context is None else frozenset(context)
         self.fast = fast
         self.reduced_by = reduced_by
+        self.vector = vector
 
     def __call__(self, text: str) -> str:
         if self.fast is not None:  # a fast path looks for its own triggers

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
+from typing import Any
 
 from . import _executors
 from ._chars import INVISIBLES, REPEATABLE_LETTERS, SPACES, TAB, char_class
@@ -72,6 +74,37 @@ def _strip_one_space(text: str) -> str:
     return text.replace(" \n", "\n").replace("\n ", "\n")
 
 
+def _collapse_spaces_vector(codes: Any) -> Any:
+    """_collapse_spaces on an array of code points: each space right after
+    a space goes."""
+    import numpy
+
+    space = codes == 0x20
+    doubled = space[1:] & space[:-1]
+    if not doubled.any():
+        return codes
+    keep = numpy.ones(len(codes), dtype=bool)
+    keep[1:] = ~doubled
+    return numpy.compress(keep, codes)
+
+
+def _strip_around_line_breaks_vector(codes: Any) -> Any:
+    """_strip_around_line_breaks on an array of code points (runs of spaces
+    already collapsed): each space beside a line break goes."""
+    import numpy
+
+    line_break = codes == 0x0A
+    if not line_break.any():
+        return codes
+    beside = numpy.zeros(len(codes), dtype=bool)
+    beside[1:] = line_break[:-1]
+    beside[:-1] |= line_break[1:]
+    beside &= codes == 0x20
+    if not beside.any():
+        return codes
+    return numpy.compress(~beside, codes)
+
+
 def _strip_ends(text: str) -> str:
     return text.strip(" ")
 
@@ -82,8 +115,9 @@ def _whitespace() -> tuple[Primitive, ...]:
     return (
         Rule("\r\n", "\n", triggers="\r", produces="\n", fast=_crlf_to_lf),
         CharMap({**dict.fromkeys(SPACES | {TAB}, " "), **line_breaks}),
-        Rule(" {2,}", " ", triggers=("  ",), produces=(), fast=_collapse_spaces),
-        Rule(" *\n *", "\n", triggers=(" \n", "\n "), produces=(), fast=_strip_around_line_breaks),
+        Rule(" {2,}", " ", triggers=("  ",), produces=(), fast=_collapse_spaces, vector=_collapse_spaces_vector),
+        Rule(" *\n *", "\n", triggers=(" \n", "\n "), produces=(), fast=_strip_around_line_breaks,
+             vector=_strip_around_line_breaks_vector),
         Rule(r"\A +| +\Z", "", triggers=" ", produces=(), fast=_strip_ends),
     )
 
@@ -137,7 +171,39 @@ def _repeat_primitives(max_repeat: int) -> tuple[Primitive, ...]:
             return text
         return text[:start] + letter_run.sub(shorten, text[start:])
 
-    return (Rule(letter_run, shorten, produces=(), context=REPEATABLE_LETTERS, fast=fast),)
+    return (Rule(letter_run, shorten, produces=(), context=REPEATABLE_LETTERS, fast=fast,
+                 vector=_repeats_vector(max_repeat)),)
+
+
+def _repeats_vector(max_repeat: int) -> Callable[[Any], Any]:
+    """reduce_repeats on an array of code points: each letter that follows
+    ``max_repeat`` copies of itself goes."""
+    letters = sorted(map(ord, REPEATABLE_LETTERS))
+    top = letters[-1] + 1
+
+    def vector(codes: Any) -> Any:
+        import numpy
+
+        length = len(codes)
+        if length <= max_repeat:
+            return codes
+        same = codes[1:] == codes[:-1]
+        runs = same[: length - max_repeat].copy()
+        for shift in range(1, max_repeat):
+            runs &= same[shift : length - max_repeat + shift]
+        if not runs.any():
+            return codes
+        ends = numpy.flatnonzero(runs) + max_repeat
+        wanted = numpy.zeros(top + 1, dtype=bool)  # the last slot: every code point above
+        wanted[letters] = True
+        ends = ends[wanted[numpy.minimum(codes[ends], top)]]
+        if not ends.size:
+            return codes
+        keep = numpy.ones(length, dtype=bool)
+        keep[ends] = False
+        return numpy.compress(keep, codes)
+
+    return vector
 
 
 @declare(_repeats)

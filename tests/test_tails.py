@@ -1,0 +1,91 @@
+"""Rules run on a NumPy lookup's array (``Rule(vector=...)``): the same as
+running the map, then each rule on the text."""
+
+from __future__ import annotations
+
+from unittest.mock import patch
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from arnorm import NORMALIZERS, PRESETS, Pipeline, _executors
+from arnorm._primitives import CharMap, Rule
+from arnorm.spacing import _repeat_primitives, _whitespace
+
+from .strategies import texts
+
+pytest.importorskip("numpy")
+
+COLLAPSE, STRIP = _whitespace()[2:4]
+TAILS = [
+    (COLLAPSE,), (COLLAPSE, STRIP),
+    (_repeat_primitives(1)[0],), (_repeat_primitives(2)[0], COLLAPSE, STRIP), (_repeat_primitives(3)[0], COLLAPSE),
+]
+
+keys = st.sampled_from(list("ابهىيـًٌَُ\u200c\ufefb«»x\u2026\u06da") + ["\U00010ef0", "\uffff", "\ud83d"])
+values = st.text(st.sampled_from(list("ابهي x") + [" ", "\n"]), max_size=2)
+tables = st.dictionaries(keys, values, max_size=14).filter(
+    lambda table: not any(ch in table for value in table.values() for ch in value))
+pieces = st.sampled_from(list("ابههه ـ\nxًٌ\u06da\u2026\ufefb\U0001f600\ud83d\ude00") + ["  ", " \n ", "ههه", "\U00010ef0"])
+spaced_texts = st.lists(pieces, max_size=60).map("".join)
+
+
+def sequentially(table: dict[str, str], tail: tuple[Rule, ...], text: str) -> str:
+    text = "".join(table.get(ch, ch) for ch in text)
+    for rule in tail:
+        text = rule(text)
+    return text
+
+
+def with_vectors(tail: tuple[Rule, ...]) -> tuple:
+    return tuple((rule.vector, rule) for rule in tail)
+
+
+@given(table=tables, tail=st.sampled_from(TAILS), text=spaced_texts | texts)
+def test_lookup_with_a_tail_equals_the_map_then_the_rules(table, tail, text: str) -> None:
+    assert _executors.numpy_lookup(table, with_vectors(tail))(text) == sequentially(table, tail, text)
+
+
+@given(table=tables, tail=st.sampled_from(TAILS), text=spaced_texts, size=st.integers(1, 9))
+def test_a_tail_on_pieces_equals_the_map_then_the_rules(table, tail, text: str, size: int) -> None:
+    """Dense long text in pieces: a cut is made only where no rule looks across it."""
+    with patch.object(_executors, "DENSE_TEXT", 4), patch.object(_executors, "NUMPY_CHUNK", size), \
+            patch.object(_executors, "DENSE_SHARE", 0.0), patch.object(_executors, "DENSE_KEYS", 0):
+        run = _executors.with_tail(table, CharMap(table), with_vectors(tail))
+        assert run(text) == sequentially(table, tail, text)
+
+
+def test_the_cut_falls_after_a_space_before_a_letter_the_map_keeps() -> None:
+    cut = _executors._safe_cut({"\u064e": ""})
+    text = "كتب  َب كتب"
+    assert cut(text, 3) == len("كتب  َب ")
+    assert cut("كلمة", 1) == len("كلمة")
+    assert _executors._safe_cut({"\u00a0": " "}) is not None  # a space it writes is never a cut
+    assert _executors._safe_cut({" ": "_"}) is None
+
+
+@pytest.mark.parametrize("preset", sorted(PRESETS))
+@given(text=spaced_texts | texts)
+def test_presets_on_dense_pieces_equal_their_steps(preset: str, text: str) -> None:
+    """Every preset with the NumPy path forced on short texts, cut in tiny
+    pieces, against its steps run one by one."""
+    with patch.object(_executors, "DENSE_TEXT", 4), patch.object(_executors, "NUMPY_CHUNK", 3):
+        pipe = Pipeline.from_preset(preset)
+        expected = text
+        for step in pipe.steps:
+            expected = step(expected)
+        assert pipe(text) == expected
+
+
+def test_the_search_preset_runs_its_tail_in_the_lookup() -> None:
+    """On dense text the whitespace and repeat rules of the search preset run
+    with the map that precedes them: one function for the four passes."""
+    pipe = Pipeline.from_preset("search")
+    text = "بِسْمِ ٱللَّهِ ۚ ٱلرَّحْمَـٰنِ \n جمييييل "
+    assert len(pipe._plan.passes(text)) == 5
+    pipe(text)
+    (runners,) = pipe._plan._runners.values()
+    assert len(runners) == 2  # the map and its tail, then the strip of both ends
+    assert pipe(text * 20_000) == (pipe(text) + " ") * 19_999 + pipe(text)
+    assert NORMALIZERS["normalize_whitespace"](text * 3) != text * 3
