@@ -480,10 +480,8 @@ def numpy_lookup(table: Mapping[str, str], tail: Tail = ()) -> Executor:
     def kept(codes: Any, mark: int) -> Any:
         if not deletes:
             return codes
-        keep = codes != mark
-        # compress, not codes[keep]: on the Quran (41 % of the code units
-        # deleted) 13 against 37 ms for 12 MB in one array.
-        return codes if keep.all() else numpy.compress(keep, codes)
+        drop = codes == mark
+        return drop_where(codes, drop) if drop.any() else codes
 
     def then(codes: Any, rules: tuple[Callable[[Any], Any], ...]) -> Any:
         for rule in rules:
@@ -521,6 +519,34 @@ def numpy_lookup(table: Mapping[str, str], tail: Tail = ()) -> Executor:
         return result
 
     return run
+
+
+def drop_where(codes: Any, drop: Any) -> Any:
+    """``codes`` without the items where ``drop`` is True.
+
+    Few drops (at most one item in :data:`SPARSE_DROPS`) are cut out by
+    joining the slices between them; more go by ``numpy.compress`` (on the
+    Quran, 41 % of the code units deleted: 13 against 37 ms for 12 MB in one
+    array with ``codes[~drop]``). Measured on the news corpus in pieces of
+    256 K (the search map deletes a tanwin or a tatweel here and there): 19
+    ms with compress, 4 ms with slices.
+    """
+    import numpy
+
+    where = numpy.flatnonzero(drop)
+    if len(where) * SPARSE_DROPS > len(codes):
+        return numpy.compress(~drop, codes)
+    parts, start = [], 0
+    for index in where.tolist():
+        if index > start:
+            parts.append(codes[start:index])
+        start = index + 1
+    parts.append(codes[start:])
+    return numpy.concatenate(parts)
+
+
+SPARSE_DROPS = 256
+"""Drops at most this rare are cut out with slices (see :func:`drop_where`)."""
 
 
 PAIRS_SHARE = 16

@@ -80,12 +80,9 @@ def _collapse_spaces_vector(codes: Any) -> Any:
     import numpy
 
     space = codes == 0x20
-    doubled = space[1:] & space[:-1]
-    if not doubled.any():
-        return codes
-    keep = numpy.ones(len(codes), dtype=bool)
-    keep[1:] = ~doubled
-    return numpy.compress(keep, codes)
+    doubled = numpy.zeros(len(codes), dtype=bool)
+    numpy.logical_and(space[1:], space[:-1], out=doubled[1:])
+    return _executors.drop_where(codes, doubled) if doubled.any() else codes
 
 
 def _strip_around_line_breaks_vector(codes: Any) -> Any:
@@ -100,9 +97,7 @@ def _strip_around_line_breaks_vector(codes: Any) -> Any:
     beside[1:] = line_break[:-1]
     beside[:-1] |= line_break[1:]
     beside &= codes == 0x20
-    if not beside.any():
-        return codes
-    return numpy.compress(~beside, codes)
+    return _executors.drop_where(codes, beside) if beside.any() else codes
 
 
 def _strip_ends(text: str) -> str:
@@ -199,9 +194,9 @@ def _repeats_vector(max_repeat: int) -> Callable[[Any], Any]:
         ends = ends[wanted[numpy.minimum(codes[ends], top)]]
         if not ends.size:
             return codes
-        keep = numpy.ones(length, dtype=bool)
-        keep[ends] = False
-        return numpy.compress(keep, codes)
+        drop = numpy.zeros(length, dtype=bool)
+        drop[ends] = True
+        return _executors.drop_where(codes, drop)
 
     return vector
 

@@ -89,3 +89,14 @@ def test_the_search_preset_runs_its_tail_in_the_lookup() -> None:
     assert len(runners) == 2  # the map and its tail, then the strip of both ends
     assert pipe(text * 20_000) == (pipe(text) + " ") * 19_999 + pipe(text)
     assert NORMALIZERS["normalize_whitespace"](text * 3) != text * 3
+
+
+@given(length=st.integers(0, 3000), drops=st.lists(st.integers(0, 2999), max_size=40))
+def test_drop_where_equals_boolean_indexing(length: int, drops: list[int]) -> None:
+    """Few drops are cut out by slices, many by compress: both as codes[~drop]."""
+    import numpy
+
+    codes = numpy.arange(length, dtype=numpy.uint16)
+    drop = numpy.zeros(length, dtype=bool)
+    drop[[index for index in drops if index < length]] = True
+    assert _executors.drop_where(codes, drop).tolist() == codes[~drop].tolist()
