@@ -4,7 +4,7 @@
     python tests/fuzz_arnorm.py -max_total_time=600
 
 Targets: every preset on arbitrary text (never raises, idempotent, offsets
-agree), Pipeline.from_dict on arbitrary JSON (only TypeError/ValueError), and
+agree, the NumPy paths for long text give the same), Pipeline.from_dict on arbitrary JSON (only TypeError/ValueError), and
 the command line's JSON Lines reader on arbitrary bytes. A crash is saved by
 libFuzzer as crash-*; add it to tests/test_fuzz_regressions.py.
 """
@@ -18,17 +18,30 @@ import atheris
 
 with atheris.instrument_imports():
     import arnorm
-    from arnorm import Pipeline
+    from arnorm import Pipeline, _executors
     from arnorm._jsonl import normalize_records
 
 PIPELINES = [Pipeline.from_preset(name) for name in arnorm.PRESETS]
 
+# The long-text paths (NumPy lookup, its tail of rules, pieces) for short
+# inputs: each preset is also run with them and must give the same.
+DENSE = {"DENSE_TEXT": 4, "NUMPY_CHUNK": 3, "DENSE_SHARE": 0.0, "DENSE_KEYS": 0}
+USUAL = {name: getattr(_executors, name) for name in DENSE}
+vars(_executors).update(DENSE)
+DENSE_PIPELINES = [Pipeline.from_preset(name) for name in arnorm.PRESETS]
+vars(_executors).update(USUAL)
+
 
 def check_text(text: str) -> None:
-    for pipe in PIPELINES:
+    for pipe, dense in zip(PIPELINES, DENSE_PIPELINES):
         once = pipe(text)
         assert pipe(once) == once, (pipe, text)
         assert pipe.normalize_with_offsets(text)[0] == once
+        vars(_executors).update(DENSE)
+        try:
+            assert dense(text) == once, (pipe, text)
+        finally:
+            vars(_executors).update(USUAL)
 
 
 def check_from_dict(raw: str) -> None:

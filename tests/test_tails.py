@@ -3,6 +3,8 @@ running the map, then each rule on the text."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from unittest.mock import patch
 
 import pytest
@@ -65,12 +67,21 @@ def test_the_cut_falls_after_a_space_before_a_letter_the_map_keeps() -> None:
     assert _executors._safe_cut({" ": "_"}) is None
 
 
+@contextmanager
+def dense_paths() -> Iterator[None]:
+    """Every long-text path taken by texts of four characters, the NumPy
+    lookup by every map of six keys or more, and its pieces three long."""
+    with patch.object(_executors, "DENSE_TEXT", 4), patch.object(_executors, "NUMPY_CHUNK", 3), \
+            patch.object(_executors, "DENSE_SHARE", 0.0), patch.object(_executors, "DENSE_KEYS", 0):
+        yield
+
+
 @pytest.mark.parametrize("preset", sorted(PRESETS))
 @given(text=spaced_texts | texts)
 def test_presets_on_dense_pieces_equal_their_steps(preset: str, text: str) -> None:
     """Every preset with the NumPy path forced on short texts, cut in tiny
     pieces, against its steps run one by one."""
-    with patch.object(_executors, "DENSE_TEXT", 4), patch.object(_executors, "NUMPY_CHUNK", 3):
+    with dense_paths():
         pipe = Pipeline.from_preset(preset)
         expected = text
         for step in pipe.steps:
