@@ -130,8 +130,8 @@ class Rule:
             to ``fast`` on the text the array holds: a character map that
             holds the text as an array runs the rules after it this way
             before decoding. It must give the same on the pieces of a text
-            cut just after a space that is followed by a character other than
-            a space or a line break, as on the whole.
+            cut between two different characters, neither a line break and
+            the second not a space, as on the whole.
     """
 
     __slots__ = ("pattern", "replacement", "triggers", "produces", "context", "fast", "reduced_by", "vector")

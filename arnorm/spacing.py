@@ -186,12 +186,17 @@ def _repeats_vector(max_repeat: int) -> Callable[[Any], Any]:
         runs = same[: length - max_repeat].copy()
         for shift in range(1, max_repeat):
             runs &= same[shift : length - max_repeat + shift]
-        if not runs.any():
+        found = numpy.count_nonzero(runs)
+        if not found:
             return codes
-        ends = numpy.flatnonzero(runs) + max_repeat
         wanted = numpy.zeros(top + 1, dtype=bool)  # the last slot: every code point above
         wanted[letters] = True
-        ends = ends[wanted[numpy.minimum(codes[ends], top)]]
+        if found * 64 > length:  # many runs (of spaces, dots …): test every unit
+            runs &= wanted[numpy.minimum(codes[max_repeat:], top)]
+            ends = numpy.flatnonzero(runs) + max_repeat
+        else:
+            ends = numpy.flatnonzero(runs) + max_repeat
+            ends = ends[wanted[numpy.minimum(codes[ends], top)]]
         if not ends.size:
             return codes
         drop = numpy.zeros(length, dtype=bool)

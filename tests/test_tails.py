@@ -58,11 +58,15 @@ def test_a_tail_on_pieces_equals_the_map_then_the_rules(table, tail, text: str, 
         assert run(text) == sequentially(table, tail, text)
 
 
-def test_the_cut_falls_after_a_space_before_a_letter_the_map_keeps() -> None:
+def test_the_cut_falls_between_two_different_characters_the_map_keeps() -> None:
     cut = _executors._safe_cut({"\u064e": ""})
     text = "كتب  َب كتب"
     assert cut(text, 3) == len("كتب  َب ")
-    assert cut("كلمة", 1) == len("كلمة")
+    assert cut("كلمة", 1) == 1
+    assert cut("ههههه", 1) == 5  # a run of one letter is never parted
+    far = "ه" * (2 * _executors.CUT_WINDOW) + "ب"
+    assert cut(far, 1) == len(far)  # looked for near the end only: one piece
+    assert cut("ه\nب", 1) == 3 and cut("ه  ب", 1) == 3
     assert _executors._safe_cut({"\u00a0": " "}) is not None  # a space it writes is never a cut
     assert _executors._safe_cut({" ": "_"}) is None
 
