@@ -170,11 +170,24 @@ def _repeat_primitives(max_repeat: int) -> tuple[Primitive, ...]:
                  vector=_repeats_vector(max_repeat)),)
 
 
+_LETTERS_TOP = max(map(ord, REPEATABLE_LETTERS)) + 1
+
+
+@functools.cache
+def _repeatable_table() -> Any:
+    """Which code points are repeatable letters, up to :data:`_LETTERS_TOP`
+    (the last slot stands for every code point above)."""
+    import numpy
+
+    wanted = numpy.zeros(_LETTERS_TOP + 1, dtype=bool)
+    wanted[sorted(map(ord, REPEATABLE_LETTERS))] = True
+    return wanted
+
+
 def _repeats_vector(max_repeat: int) -> Callable[[Any], Any]:
     """reduce_repeats on an array of code points: each letter that follows
     ``max_repeat`` copies of itself goes."""
-    letters = sorted(map(ord, REPEATABLE_LETTERS))
-    top = letters[-1] + 1
+    top = _LETTERS_TOP
 
     def vector(codes: Any) -> Any:
         import numpy
@@ -189,8 +202,7 @@ def _repeats_vector(max_repeat: int) -> Callable[[Any], Any]:
         found = numpy.count_nonzero(runs)
         if not found:
             return codes
-        wanted = numpy.zeros(top + 1, dtype=bool)  # the last slot: every code point above
-        wanted[letters] = True
+        wanted = _repeatable_table()
         if found * 64 > length:  # many runs (of spaces, dots …): test every unit
             runs &= wanted[numpy.minimum(codes[max_repeat:], top)]
             ends = numpy.flatnonzero(runs) + max_repeat
