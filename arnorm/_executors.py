@@ -90,15 +90,16 @@ Tail = tuple[tuple[Callable[[Any], Any], Executor], ...]
 def charmap_executor(table: Mapping[str, str], tail: Tail = ()) -> Executor:
     """Return a function applying ``table`` (one code point → string) to a
     text, then each rule of ``tail``: in the NumPy lookup's array, before it
-    is decoded, when the map runs as one (see :func:`with_tail`)."""
+    is decoded, when the map runs as one (see :func:`guarded_chain`)."""
     if not table:
         return _then(_identity, tail)
     if any(ch in table for value in table.values() for ch in value):
         translation = {ord(key): value for key, value in table.items()}
         return _then(lambda text: text.translate(translation), tail)
     dense = len(table) >= DENSE_KEYS and _load_numpy() is not None
-    chain = guarded_chain(table, dense=dense)
-    return with_tail(table, chain, tail) if dense and tail else _then(chain, tail)
+    if dense:
+        return guarded_chain(table, dense=True, tail=tail)
+    return _then(guarded_chain(table), tail)
 
 
 def _then(executor: Executor, tail: Tail) -> Executor:
@@ -116,41 +117,12 @@ def _then(executor: Executor, tail: Tail) -> Executor:
     return run
 
 
-def with_tail(table: Mapping[str, str], chain: Executor, tail: Tail) -> Executor:
-    """The map and the rules of ``tail`` after it: where the map runs as a
-    NumPy lookup (long dense text, as :func:`guarded_chain` decides), the
-    rules run on the lookup's array, in pieces cut only between two
-    different characters that the map leaves alone (see :func:`_safe_cut`);
-    elsewhere ``chain`` runs, then the rules.
-
-    Measured on 12 MB of the Quran (search preset, deleted pause marks leave
-    a double space in most verses): the collapse of spaces and their strip
-    around line breaks took 30 and 17 ms as ``str.replace`` passes over
-    pieces, and about 3 ms together in the lookup's pieces.
-    """
-    is_dense = _density_test(table, any_key=len(table) > SMALL_MAP and not FREQUENT.issuperset(table))
-    then_tail = _then(chain, tail)
-    lookup: list[Executor] = []
-    cut = _safe_cut(table)
-
-    def run(text: str) -> str:
-        if len(text) < DENSE_TEXT or not is_dense(text):
-            return then_tail(text)
-        if not lookup:
-            lookup.append(numpy_lookup(table, tail))
-        if len(text) <= 2 * NUMPY_CHUNK or cut is None:
-            return lookup[0](text)
-        return in_pieces(lookup[0], text, size=NUMPY_CHUNK, cut=cut)
-
-    return run
-
-
 CUT_WINDOW = 1 << 12
 """How far past a piece's end :func:`_safe_cut` looks for a place to cut."""
 
 
 def _safe_cut(table: Mapping[str, str]) -> Callable[[str, int], int] | None:
-    """Where a text may be cut for the rules of a tail (see :func:`with_tail`):
+    """Where a text may be cut for the rules of a tail (see :func:`guarded_chain`):
     the first place at or after ``end`` between two different characters
     that the map leaves, neither a line break, the second not a space (so no
     run of spaces or of a letter, and no space beside a line break, is
@@ -173,21 +145,29 @@ def _identity(text: str) -> str:
     return text
 
 
-def guarded_chain(table: Mapping[str, str], *, dense: bool = False) -> Executor:
-    """Frequent keys as guarded ``str.replace``; rare keys probed by one class.
+def guarded_chain(table: Mapping[str, str], *, dense: bool = False, tail: Tail = ()) -> Executor:
+    """Frequent keys as guarded ``str.replace``; rare keys probed by one class;
+    then the rules of ``tail``.
 
     Long texts are replaced in pieces of :data:`CHUNK` code points, so that
     each guard and ``replace`` works on a piece in the CPU cache instead of
     the whole text in memory; the rare keys' probe (a regex scan, which gains
     nothing from pieces) runs once on the whole text, and a text without any
     key comes back as it is. With ``dense``, a long text in which keys are
-    dense goes through :func:`numpy_lookup` instead.
+    dense goes through :func:`numpy_lookup` instead, and the rules of
+    ``tail`` run on the lookup's array, in pieces cut only between two
+    different characters that the map leaves alone (see :func:`_safe_cut`).
+
+    Measured on 12 MB of the Quran (search preset, deleted pause marks leave
+    a double space in most verses): the collapse of spaces and their strip
+    around line breaks took 30 and 17 ms as ``str.replace`` passes over
+    pieces, and about 3 ms together in the lookup's pieces.
     """
     if len(table) <= SMALL_MAP:
-        return _chain(tuple(table.items()), {}, table if dense else None)
+        return _chain(tuple(table.items()), {}, table if dense else None, tail)
     hot = tuple((k, v) for k, v in table.items() if k in FREQUENT)
     rare = {k: v for k, v in table.items() if k not in FREQUENT}
-    return _chain(hot, rare, table if dense else None)
+    return _chain(hot, rare, table if dense else None, tail)
 
 
 CHUNK = 1 << 15
@@ -201,7 +181,7 @@ whole, 68 ms in pieces)."""
 
 
 def _chain(hot: tuple[tuple[str, str], ...], rare: dict[str, str],
-           dense: Mapping[str, str] | None) -> Executor:
+           dense: Mapping[str, str] | None, tail: Tail = ()) -> Executor:
     search = findall = None
     if rare:
         probe = re.compile(probe_class(rare))
@@ -210,12 +190,12 @@ def _chain(hot: tuple[tuple[str, str], ...], rare: dict[str, str],
     is_dense = _density_test(dense, any_key=bool(rare)) if dense else None
     lookup: list[Executor] = []
     finder: list[tuple[Callable[[str], set[str] | None], bool]] = []
+    # With a tail, a dense text's lookup pieces end only where no rule looks
+    # across; a map that changes spaces or line breaks has no such place.
+    cut = _safe_cut(dense) if dense and tail else None
+    whole = bool(tail) and cut is None
 
-    def run(text: str) -> str:
-        if len(text) >= DENSE_TEXT:
-            done = run_long(text)
-            if done is not None:
-                return done
+    def replace(text: str) -> str:
         for key, value in hot:  # short: no list to build (per-call cost)
             if key in text:
                 text = text.replace(key, value)
@@ -234,15 +214,17 @@ def _chain(hot: tuple[tuple[str, str], ...], rare: dict[str, str],
         found = set(findall(text)).intersection(rare)  # type: ignore[misc]
         return None if len(found) > SMALL_MAP else found
 
-    def run_long(text: str) -> str | None:
-        if is_dense is not None and is_dense(text):
-            if not lookup:
-                lookup.append(numpy_lookup(dense))  # type: ignore[arg-type]
-            if len(text) <= 2 * NUMPY_CHUNK:
-                return lookup[0](text)
-            return in_pieces(lookup[0], text, size=NUMPY_CHUNK)
+    def run_dense(text: str) -> str:
+        """The lookup, the tail's rules in it (``text`` is dense and long)."""
+        if not lookup:
+            lookup.append(numpy_lookup(dense, tail))  # type: ignore[arg-type]
+        if len(text) <= 2 * NUMPY_CHUNK or whole:
+            return lookup[0](text)
+        return in_pieces(lookup[0], text, size=NUMPY_CHUNK, cut=cut)
+
+    def run_long(text: str) -> str:
         if len(text) <= 2 * CHUNK:
-            return None  # not long enough for pieces: the plain chain
+            return replace(text)  # not long enough for pieces: the plain chain
         # The rare keys present are found on the whole text (present_keys);
         # then every key that may be present is replaced piece by piece,
         # each ``in`` and ``replace`` in the cache.
@@ -264,6 +246,19 @@ def _chain(hot: tuple[tuple[str, str], ...], rare: dict[str, str],
             key, value = present[0]
             return text.replace(key, value) if key in text else text
         return in_pieces(lambda piece: _replace_present(present, piece), text)
+
+    funcs = tuple(func for _, func in tail)
+
+    def run(text: str) -> str:
+        if len(text) < DENSE_TEXT:
+            text = replace(text)
+        elif is_dense is not None and is_dense(text):
+            return run_dense(text)
+        else:
+            text = run_long(text)
+        for func in funcs:
+            text = func(text)
+        return text
 
     return run
 

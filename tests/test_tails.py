@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from arnorm import NORMALIZERS, PRESETS, Pipeline, _executors
-from arnorm._primitives import CharMap, Rule
+from arnorm._primitives import Rule
 from arnorm.spacing import _repeat_primitives, _whitespace
 
 from .strategies import texts
@@ -55,7 +55,7 @@ def test_a_tail_on_pieces_equals_the_map_then_the_rules(table, tail, text: str, 
     """Dense long text in pieces: a cut is made only where no rule looks across it."""
     with patch.object(_executors, "DENSE_TEXT", 4), patch.object(_executors, "NUMPY_CHUNK", size), \
             patch.object(_executors, "DENSE_SHARE", 0.0), patch.object(_executors, "DENSE_KEYS", 0):
-        run = _executors.with_tail(table, CharMap(table), with_vectors(tail))
+        run = _executors.guarded_chain(table, dense=True, tail=with_vectors(tail))
         assert run(text) == sequentially(table, tail, text)
 
 
