@@ -357,11 +357,13 @@ def test_agreement_is_the_same_before_and_after_spaces_are_unified() -> None:
 _yaa_pieces = st.sampled_from(
     ["ى", "ي", "ف", "عل", "الت", "السفل", "الطبقة", "الجزء", "و", "ال", "ة", "ات", " ", "\u00a0", "\n", ".",
      "بن", "سويف", "إسرائيل", "مرس", "مطروح", "قرية", "تلق", "بعد", "فى", "ء", "شىء", "رأ", "منذ", "حسب", "أ\u064f", "لغ",
-     "(", "\u064e", "\u0650", "\u0651", "\u0654", "\u0670", "\u0640", "x", "\ud800"]
+     "(", "\u064e", "\u0650", "\u0651", "\u0654", "\u0670", "\u0640", "x", "\ud800",
+     # the common words that the reversed pass settles in C, whole
+     "على", "إلى", "حتى", "هى", "وهى", "أى", "الذى", "لدى", "وعلى", "التى", "وفى", "مدى"]
 )
 
 
-@pytest.mark.parametrize("exceptions", [None, {"فى": "فى", "بنى": "بني"}])
+@pytest.mark.parametrize("exceptions", [None, {"فى": "فى", "بنى": "بني"}, {"على": "علي", "التى": "التى"}])
 @given(text=st.lists(_yaa_pieces, max_size=30).map("".join))
 def test_reversed_pass_equals_the_forward_pattern(exceptions, text: str) -> None:
     from arnorm.yaa import _final_yaa
