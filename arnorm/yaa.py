@@ -82,14 +82,13 @@ _FINAL_MAKSURA_REVERSED = re.compile(
     + char_class(_WORD_CHARS) + "*))|(?<=" + char_class(ARABIC_MARKS) + ALEF_MAKSURA + ")|(?<=("
     + HAMZA + ")" + ALEF_MAKSURA + "))"
 )
-# The commonest words that end in ى or ي (closed-class words: prepositions,
-# relatives, pronouns). Each is decided once, by the same rules as any match,
-# and then passed by the reversed pattern in C: one Python call less per
-# occurrence (فى alone is a third of the final ى in an Egyptian news article).
-_COMMON_FINALS = (
-    "في", "وفي", "ففي", "التي", "والتي", "الذي", "والذي", "هي", "وهي", "أي", "وأي",
-    "على", "وعلى", "إلى", "وإلى", "حتى", "وحتى", "لدى", "سوى", "متى", "مدى",
-)
+# The commonest words that keep a final ى (closed-class words). Each is
+# decided once, by the same rules as any match, and those decided ى are
+# passed by the reversed pattern in C: one Python call less per occurrence.
+_COMMON_MAKSURA_WORDS = ("على", "وعلى", "إلى", "وإلى", "حتى", "وحتى", "لدى", "سوى", "متى", "مدى")
+# في, the commonest word of Arabic, is a third of the final ى of an Egyptian
+# news article: between spaces, one str.replace writes it (when decided ي).
+_COMMONEST = "\u0641\u0649"
 # Greedy: the text up to and including the last character outside a class.
 _AFTER_LAST_NON_WORD = re.compile("(?s:.*)[^" + char_class(_WORD_CHARS)[1:])
 _AFTER_LAST_NON_SPACE = re.compile("(?s:.*)[^" + char_class(_BETWEEN_WORDS)[1:])
@@ -576,21 +575,20 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
     by_reversed_stem: dict[str, str] = {}  # a reversed stem → its spelling, or
     contexts: dict[str, _Context] = {}  # → how its neighbours decide it
     get = by_reversed_stem.get
-    settled: list[tuple[re.Pattern[str] | None, re.Pattern[str]]] = []
+    settled: list[tuple[tuple[str, str] | None, re.Pattern[str]]] = []
 
-    def settle() -> tuple[re.Pattern[str] | None, re.Pattern[str]]:
-        """The patterns of the reversed pass, made on first use (deciding
-        loads the lexicon): the common words decided ي, written as ي by a
-        plain substitution; and the pattern of every other final ى, which
-        passes the common words decided ى."""
+    def settle() -> tuple[tuple[str, str] | None, re.Pattern[str]]:
+        """Made on first use (deciding loads the lexicon): the replacement
+        of the commonest word between spaces, if it is decided ي, and the
+        pattern of the reversed pass, which skips the common words decided
+        ى (see :data:`_COMMON_MAKSURA_WORDS`)."""
         if not settled:
-            spelled: dict[str, list[str]] = {YEH: [], ALEF_MAKSURA: []}
-            for word in _COMMON_FINALS:
-                stem = word[:-1]
-                decision = decide(stem + ALEF_MAKSURA, len(stem))
-                if isinstance(decision, str):  # neither marks nor neighbours matter
-                    spelled[decision].append(stem[::-1])
-            settled.append((_reversed_pattern(spelled[YEH], yaa=True), _reversed_pattern(spelled[ALEF_MAKSURA])))
+            kept = [word[:-1][::-1] for word in _COMMON_MAKSURA_WORDS
+                    if decide(word, len(word) - 1) == ALEF_MAKSURA]  # neither marks nor neighbours matter
+            spaced = None
+            if decide(_COMMONEST, len(_COMMONEST) - 1) == YEH:
+                spaced = (f" {_COMMONEST} ", f" {_COMMONEST[:-1]}{YEH} ")
+            settled.append((spaced, _reversed_pattern(kept)))
         return settled[0]
 
     def fast(text: str) -> str:
@@ -606,11 +604,13 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
         across one), so that the reversed copies stay in the CPU cache: on
         12 MB of news, 100-175 ms against 135-250 ms whole, in alternate runs.
 
-        The common words of :data:`_COMMON_FINALS` are decided once (see
-        ``settle``) and never reach Python: those decided ي by a substitution
-        with a plain string before the pass, those decided ى skipped by it.
-        On 12 MB of news this cuts the calls from 150,000 to 52,000 a run,
-        and the time from 112 to 86 ms (best of 7, alternate runs).
+        The common words that keep ى are decided once (see ``settle``) and
+        skipped by the pass, and في between spaces is written by one
+        ``str.replace``: on 12 MB of news the calls into Python fall from
+        150,000 to 67,000 a run, and the time from 112 to 75 ms (best of 7,
+        alternate runs). (Writing every common word decided ي by a regex
+        substitution with a plain string instead costs a scan as long as the
+        calls it saves: 86 ms.)
         """
         if ALEF_MAKSURA not in text:
             return text
@@ -652,10 +652,13 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
                 raise _MarksFollow
             return ALEF_MAKSURA  # letters go on after the hamza: not a word end
 
-        common_yaa, final_maksura = settled[0] if settled else settle()
-        reversed_text = text[::-1]
-        if common_yaa is not None:
-            reversed_text = common_yaa.sub(YEH, reversed_text)
+        spaced, final_maksura = settled[0] if settled else settle()
+        # The context of a word is read in ``text``, as written: only the
+        # reversed copy has the commonest word rewritten (same length).
+        if spaced is not None and spaced[0] in text:
+            reversed_text = text.replace(*spaced)[::-1]
+        else:
+            reversed_text = text[::-1]
         try:
             return final_maksura.sub(restore_reversed, reversed_text)[::-1]
         except _MarksFollow:
@@ -665,16 +668,12 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
                 context=_WORD_CHARS, fast=fast)
 
 
-def _reversed_pattern(stems: list[str], *, yaa: bool = False) -> re.Pattern[str] | None:
-    """In the reversed text: with ``yaa``, a final ى whose word is one of the
-    reversed ``stems`` (None if there are none); otherwise
-    :data:`_FINAL_MAKSURA_REVERSED` except at those words."""
-    listed = "(?:" + "|".join(sorted(stems, key=len, reverse=True)) + ")(?!" + char_class(_WORD_CHARS) + ")"
-    if yaa:
-        return re.compile(ALEF_MAKSURA + "(?<!" + char_class(_WORD_CHARS) + ALEF_MAKSURA + ")(?=" + listed + ")") \
-            if stems else None
+def _reversed_pattern(stems: list[str]) -> re.Pattern[str]:
+    """:data:`_FINAL_MAKSURA_REVERSED`, except at a final ى whose word is one
+    of the reversed ``stems``."""
     if not stems:
         return _FINAL_MAKSURA_REVERSED
+    listed = "(?:" + "|".join(sorted(stems, key=len, reverse=True)) + ")(?!" + char_class(_WORD_CHARS) + ")"
     final = "(?<!" + char_class(_WORD_CHARS) + ALEF_MAKSURA + ")"
     pattern = _FINAL_MAKSURA_REVERSED.pattern
     assert pattern.count(final) == 1
