@@ -5,7 +5,7 @@ from __future__ import annotations
 from unittest.mock import patch
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from arnorm._executors import SMALL_MAP
@@ -164,6 +164,41 @@ def test_numpy_lookup_equals_mapping(table, text: str) -> None:
     if any(ch in table for value in table.values() for ch in value):
         return  # such maps always run with str.translate
     assert _executors.numpy_lookup(table)(text) == reference(table, text)
+
+
+@given(table=tables | _edge_tables, text=texts | _edge_texts)
+@example(table={"\u0627": "xx"}, text="\u0627\ud800\udc00")  # lone surrogates side by side
+@example(table={"\u0627": "", "\u0628": "xx"}, text="\ud800\u0627\udc00\u0628")  # they meet
+def test_numpy_lookup_expanding_in_the_array_equals_mapping(table, text: str) -> None:
+    """Keys written as several characters replaced in the array (as in a
+    text with many different ones), whatever the text: lone surrogates,
+    U+FFFF, characters beyond the BMP."""
+    pytest.importorskip("numpy")
+    if any(ch in table for value in table.values() for ch in value):
+        return
+    with patch.object(_executors, "EXPAND_KEYS", 0):
+        assert _executors.numpy_lookup(table)(text) == reference(table, text)
+
+
+def test_many_ligatures_are_expanded_in_the_array() -> None:
+    """A text with ligatures of every kind: expanded in the array (one
+    numpy.repeat), the same as the mapping, in UTF-16 and in UTF-32."""
+    numpy = pytest.importorskip("numpy")
+    from arnorm import NORMALIZERS
+    from arnorm._registry import primitives_of
+
+    (fold,) = primitives_of(NORMALIZERS["fold_presentation_forms"])()
+    table = dict(fold.table)
+    ligatures = "".join(chr(point) for point in range(0xFC00, 0xFC40))  # 64 ligatures of two or three letters
+    run = _executors.numpy_lookup(table)
+    for text in (("\ufefb \U0001f600 " + ligatures + " \ufdfa\n") * 50,  # UTF-16
+                 ("\U0001f600\U0001ee00" + ligatures[:20]) * 50):  # a third beyond the BMP: UTF-32
+        with patch.object(numpy, "repeat", wraps=numpy.repeat) as repeat:
+            assert run(text) == reference(table, text)
+        assert repeat.called
+    with patch.object(numpy, "repeat", wraps=numpy.repeat) as repeat:
+        assert run("\ufefb " * 500) == reference(table, "\ufefb " * 500)  # one kind: the chains
+    assert not repeat.called
 
 
 def test_many_distinct_keys_take_the_numpy_path_however_sparse() -> None:
