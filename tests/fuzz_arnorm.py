@@ -23,9 +23,10 @@ with atheris.instrument_imports():
 
 PIPELINES = [Pipeline.from_preset(name) for name in arnorm.PRESETS]
 
-# The long-text paths (NumPy lookup, its tail of rules, pieces) for short
+# The long-text paths (NumPy lookup, its tail of rules, pieces, the expansion
+# of several-character keys in the array) for short
 # inputs: each preset is also run with them and must give the same.
-DENSE = {"DENSE_TEXT": 4, "NUMPY_CHUNK": 3, "DENSE_SHARE": 0.0, "DENSE_KEYS": 0}
+DENSE = {"DENSE_TEXT": 4, "NUMPY_CHUNK": 3, "DENSE_SHARE": 0.0, "DENSE_KEYS": 0, "EXPAND_KEYS": 0}
 USUAL = {name: getattr(_executors, name) for name in DENSE}
 vars(_executors).update(DENSE)
 DENSE_PIPELINES = [Pipeline.from_preset(name) for name in arnorm.PRESETS]
