@@ -31,7 +31,7 @@ VARIANTS = {
     "remove_diacritics": [{}, {"keep_shadda": True}],
     "normalize_quotes": [{"style": s} for s in ("ascii", "guillemets", "curly")],
     "normalize_digits": [{"to": "latin"}, {"to": "arabic"}],
-    "reduce_repeats": [{"max_repeat": n} for n in (1, 2, 3)],
+    "reduce_repeats": [{"max_repeat": n} for n in (1, 2, 3, 7)],
     "restore_final_yaa": [{}, {"exceptions": {"بنى": "بني", "على": "علي"}}],
 }
 STEPS = [

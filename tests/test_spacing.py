@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from arnorm import normalize_whitespace, reduce_repeats, remove_invisibles
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from arnorm import Pipeline, normalize_whitespace, reduce_repeats, remove_invisibles
+from arnorm._chars import REPEATABLE_LETTERS, char_class
+from arnorm.spacing import _long_repeat_primitives
 
 INVISIBLE = (
     "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
@@ -62,6 +68,10 @@ def test_normalize_whitespace(text: str, expected: str) -> None:
         ("!!!!!! 1111 aaaa", 2, "!!!!!! 1111 aaaa"),  # only Arabic letters
         ("ٱٱٱٱ", 2, "ٱٱ"),  # U+0671 is in the second range
         ("۱۱۱۱", 1, "۱۱۱۱"),  # Eastern digits are not letters
+        ("جم" + "ي" * 8 + "ل", 5, "جم" + "ي" * 5 + "ل"),  # beyond SHORT_REPEAT: the linear scan
+        ("ههههههه هه", 6, "هههههه هه"),
+        ("ب" * 100 + " " + "ي" * 20, 10**9, "ب" * 100 + " " + "ي" * 20),
+        ("ب" * 300_000, 250_000, "ب" * 250_000),
     ],
 )
 def test_reduce_repeats(text: str, max_repeat: int, expected: str) -> None:
@@ -82,3 +92,32 @@ def test_reduce_repeats_rejects_less_than_one(bad: int) -> None:
 def test_reduce_repeats_rejects_non_int(bad: object) -> None:
     with pytest.raises(TypeError, match="max_repeat"):
         reduce_repeats("x", max_repeat=bad)  # type: ignore[arg-type]
+
+
+_runs = st.lists(st.sampled_from(["ي", "ه", "ب", "x", " ", "\n", "ٱ", "۱"]).flatmap(
+    lambda ch: st.integers(1, 12).map(lambda n: ch * n)), max_size=20).map("".join)
+
+
+@given(text=_runs, max_repeat=st.integers(1, 9))
+def test_the_linear_scan_equals_the_pattern(text: str, max_repeat: int) -> None:
+    """The implementation for large max_repeat, tried at every size, as
+    string and as NumPy array, against the counted pattern."""
+    (rule,) = _long_repeat_primitives(max_repeat)
+    letter_run = f"({char_class(REPEATABLE_LETTERS)})\\1{{{max_repeat},}}"
+    expected = re.sub(letter_run, lambda match: match.group(1) * max_repeat, text)
+    assert rule.fast(text) == expected
+    assert rule.with_offsets(text, [(i, i + 1) for i in range(len(text))])[0] == expected
+    numpy = pytest.importorskip("numpy")
+    codes = numpy.frombuffer(text.encode("utf-16-le"), dtype=numpy.uint16)
+    assert rule.vector(codes).tobytes().decode("utf-16-le") == expected
+
+
+def test_untrusted_max_repeat_is_cheap() -> None:
+    """A huge max_repeat from JSON builds no pattern that grows with it (one
+    of 10**6 took 2.3 s to compile), and the cache of built steps is bounded."""
+    from arnorm.spacing import _repeat_primitives
+
+    for n in (10**9, 10**12, *range(100, 200)):
+        pipe = Pipeline.from_dict({"steps": [{"name": "reduce_repeats", "options": {"max_repeat": n}}]})
+        assert pipe("جمييييل") == "جمييييل"
+    assert _repeat_primitives.cache_info().currsize <= 32

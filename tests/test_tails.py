@@ -24,6 +24,7 @@ COLLAPSE, STRIP = _whitespace()[2:4]
 TAILS = [
     (COLLAPSE,), (COLLAPSE, STRIP),
     (_repeat_primitives(1)[0],), (_repeat_primitives(2)[0], COLLAPSE, STRIP), (_repeat_primitives(3)[0], COLLAPSE),
+    (_repeat_primitives(6)[0], COLLAPSE),  # the linear scan of a large max_repeat
 ]
 
 keys = st.sampled_from(list("ابهىيـًٌَُ\u200c\ufefb«»x\u2026\u06da") + ["\U00010ef0", "\uffff", "\ud83d"])
