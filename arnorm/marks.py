@@ -29,7 +29,10 @@ def _composed(cluster: str) -> str:
 
 
 def _compose(match: re.Match[str]) -> str:
-    return _composed(match.group())
+    cluster = match.group()
+    # Only short clusters are cached: one letter with thousands of marks
+    # would keep its copy in the cache.
+    return _composed(cluster) if len(cluster) <= 16 else normalize("NFC", cluster)
 
 
 # Once every other mark is deleted, a cluster is a base and hamza marks, and

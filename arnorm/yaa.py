@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TypeVar
 
 from . import _yaa_lexicon
@@ -93,6 +93,27 @@ _COMMONEST = "\u0641\u0649"
 _AFTER_LAST_NON_WORD = re.compile("(?s:.*)[^" + char_class(_WORD_CHARS)[1:])
 _AFTER_LAST_NON_SPACE = re.compile("(?s:.*)[^" + char_class(_BETWEEN_WORDS)[1:])
 _NOT_IN_KEY = re.compile(char_class(ARABIC_MARKS | {TATWEEL}))
+
+_F = TypeVar("_F", bound=Callable[[str], object])
+_CACHED_WORD = 40
+"""Longest word whose decisions are cached: a word of thousands of letters
+(never one of a language, often one of a fuzzer) is decided afresh, so the
+caches' memory stays bounded by their number of entries times this."""
+
+
+def _word_cache(func: _F) -> _F:
+    """``func`` of a word, cached (65,536 words) for words of at most
+    :data:`_CACHED_WORD` characters."""
+    cached = functools.lru_cache(maxsize=65536)(func)
+
+    @functools.wraps(func)
+    def decide(word: str) -> object:
+        return cached(word) if len(word) <= _CACHED_WORD else func(word)
+
+    decide.cache_info = cached.cache_info  # type: ignore[attr-defined]
+    decide.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+    return decide  # type: ignore[return-value]
+
 
 _CONJUNCTIONS = ("", "و", "ف")
 _PREPOSITIONS = ("", "ب", "ك", "ل")
@@ -191,7 +212,7 @@ def _by_pattern(stem: str, has_article: bool) -> bool:
     return True
 
 
-@functools.lru_cache(maxsize=65536)
+@_word_cache
 def _is_yaa(word: str) -> bool:
     """Whether the final ى of ``word`` (marks and tatweel removed) stands for ي."""
     readings = _readings(word)
@@ -221,7 +242,7 @@ def _is_yaa(word: str) -> bool:
     return _by_pattern(stem, has_article)
 
 
-@functools.lru_cache(maxsize=65536)
+@_word_cache
 def _agrees(word: str) -> bool:
     """Whether ``word`` is an adjective whose final letter follows the noun before it.
 
@@ -275,7 +296,7 @@ _PREVIOUS_PATTERNS = {stem: (_neighbour_pattern(table, after=False), max(map(len
                       for stem, table in _BY_PREVIOUS.items()}
 
 
-@functools.lru_cache(maxsize=65536)
+@_word_cache
 def _neighbours_decide(word: str) -> str | None:
     """The stem of ``word`` (proclitics off, no article) whose neighbours may decide it."""
     for stem in (word, *(stem for stem, _, has_article in _readings(word) if not has_article)):
@@ -329,7 +350,7 @@ def _preposition_before(text: str, start: int) -> str:
     return previous
 
 
-@functools.lru_cache(maxsize=65536)
+@_word_cache
 def _context_matters(word: str) -> bool:
     """Whether the words around ``word`` may change its decision."""
     return _agrees(word) or bool(_nouns_before(word)) or _neighbours_decide(word) is not None
@@ -427,7 +448,7 @@ _FEMININE_ENDINGS = ("\u0629", "\u0627\u062a")
 _FEMININE_NOUNS = frozenset(map(_fold, words.FEMININE_NOUNS))
 
 
-@functools.lru_cache(maxsize=65536)
+@_word_cache
 def _is_feminine(noun: str) -> bool:
     """Whether ``noun`` (a key) ends in ـة or ـات or is a feminine noun
     without them (اليد, مصر), with or without its proclitics."""
