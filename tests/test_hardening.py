@@ -116,3 +116,21 @@ def test_concurrent_first_use_loads_once_and_agrees() -> None:
     assert not errors
     assert all(result == expected for result in results.values())
     assert pipeline.preset_pipeline.cache_info().currsize == len(PRESETS)
+
+
+def test_long_words_are_not_kept_in_the_caches() -> None:
+    """Memory stays bounded on adversarial text: the per-word caches of
+    restore_final_yaa and the composition keep no word or cluster of
+    thousands of characters (a fuzz run grew to 2 GB when they did)."""
+    from arnorm import remove_diacritics, restore_final_yaa, yaa
+    from arnorm.marks import _composed
+
+    restore_final_yaa("على")  # the common words are decided (and cached) on first use
+    before = yaa._is_yaa.cache_info().currsize, _composed.cache_info().currsize
+    for length in (100, 1_000, 4_000):
+        word = "بت" * length + "ى"
+        restore_final_yaa(word + " " + word)
+        remove_diacritics("ا" + "\u0654" * length)
+    assert (yaa._is_yaa.cache_info().currsize, _composed.cache_info().currsize) == before
+    assert restore_final_yaa("الزنجبارستانى") == "الزنجبارستاني"  # a word no other test uses
+    assert yaa._is_yaa.cache_info().currsize > before[0]  # a word of a language is kept
