@@ -189,9 +189,9 @@ def _long_repeat_primitives(max_repeat: int) -> tuple[Primitive, ...]:
     A pattern that spells the count out (``\\1{n,}``) retries at every
     letter of a run shorter than ``n``, and ``(.)\\1\\1…`` grows with ``n``:
     both are quadratic (``max_repeat=10**6``: 2.3 s to compile one pattern).
-    Here every run of a doubled letter is matched once, possessively, and
+    Here every run of a doubled letter is matched once, whole, and
     cut when longer than ``max_repeat``."""
-    doubled = re.compile(f"({char_class(REPEATABLE_LETTERS)})\\1++")
+    doubled = re.compile(f"({char_class(REPEATABLE_LETTERS)})\\1+")  # greedy, nothing after: no backtracking
 
     def shorten(match: re.Match[str]) -> str:
         run = match.group()
