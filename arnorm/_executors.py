@@ -566,8 +566,7 @@ def numpy_lookup(table: Mapping[str, str], tail: Tail = ()) -> Executor:
         # Each character beyond the BMP is two units, before and after; any
         # other pair was made of lone surrogates.
         beyond_bmp = len(data) - len(text)
-        top = data.max() if len(data) else 0
-        high = run_high is not None and (beyond_bmp or top >= PRESENTATION_FORMS)
+        high = run_high is not None and (beyond_bmp or (len(data) and data.max() >= PRESENTATION_FORMS))
         chains = high or (low_present is not None and low_present(text))
         rules = () if chains else vectors
         if chains and several and many_several(data):
