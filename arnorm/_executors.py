@@ -57,11 +57,19 @@ is used. Measured (12 MB, chains and lookups both in pieces): on the Quran
 and the 14-key lucene map 87 ms against 55 ms."""
 
 MANY_KEYS = 8
-"""Distinct keys in the sample from which the NumPy path is used however
-sparse they are: each key present costs the chain one ``replace`` over the
-text, the lookup nothing more. Measured (12 MB, alternate runs, best of 15):
-the search map's second pass on the Quran, 9 keys present at 3 %, 63 ms as a
-chain against 29 ms as a lookup; on news, 11 keys at 1.5 %, 64 against 59 ms."""
+"""Distinct keys in the sample from which the NumPy path is used for keys
+less dense than :data:`DENSE_SHARE`, down to :data:`MANY_KEYS_SHARE`: each
+key present costs the chain one ``replace`` over the text, the lookup nothing
+more."""
+
+MANY_KEYS_SHARE = 0.03
+"""See :data:`MANY_KEYS`. Measured (alternate runs, best of 5), chains with
+one deletion (:func:`one_deletion`) against the lookup, on news with a key
+of the map after 1 % or 5 % of its characters: lucene's map (14 keys)
+505 / 349 MB/s as a chain, 510 / 470 as a lookup; normalize_digits' (20)
+881 / 604 against 967 / 952; normalize_hamza's (11) 718 / 494 against
+534 / 500. On random code points (all keys present, 0.5 % of the text) the
+chains ran at 715, 586 and 492 MB/s, the lookups at 349, 326 and 395."""
 
 FREQUENT: frozenset[str] = (
     frozenset(map(chr, range(0x80)))  # ASCII
@@ -180,8 +188,30 @@ NUMPY_CHUNK = 1 << 18
 whole, 68 ms in pieces)."""
 
 
+def one_deletion(items: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """A chain's ``(key, replacement)`` items with all deletions made by one
+    ``replace``: every deleted key but one first becomes that one (a swap of
+    one code point for another is done in place), which is deleted last. It
+    equals the chain because no replacement contains a key.
+
+    A deletion costs ``str.replace`` a count and a rebuild of the text, a swap
+    a copy: on 12 MB, lucene's map (nine deletions) on random code points
+    205 -> 325 MB/s, normalize_hamza's (three) on the Quran 335 -> 374 MB/s.
+
+    >>> one_deletion([("\u064e", ""), ("\u0623", "\u0627"), ("\u064f", "")])
+    (('\u064e', '\u064f'), ('\u0623', '\u0627'), ('\u064f', ''))
+    """
+    items = tuple(items)
+    deleted = [key for key, value in items if not value]
+    if len(deleted) < 2:
+        return items
+    last = deleted[-1]
+    return tuple((key, value or last) for key, value in items if key != last) + ((last, ""),)
+
+
 def _chain(hot: tuple[tuple[str, str], ...], rare: dict[str, str],
            dense: Mapping[str, str] | None, tail: Tail = ()) -> Executor:
+    chain = one_deletion(hot)
     search = findall = None
     if rare:
         probe = re.compile(probe_class(rare))
@@ -196,7 +226,7 @@ def _chain(hot: tuple[tuple[str, str], ...], rare: dict[str, str],
     whole = bool(tail) and cut is None
 
     def replace(text: str) -> str:
-        for key, value in hot:  # short: no list to build (per-call cost)
+        for key, value in chain:  # short: no list to build (per-call cost)
             if key in text:
                 text = text.replace(key, value)
         if search is None or search(text) is None:
@@ -242,6 +272,7 @@ def _chain(hot: tuple[tuple[str, str], ...], rare: dict[str, str],
                 present += [(key, rare[key]) for key in found]
         if not present:
             return text
+        present = list(one_deletion(present))
         if len(present) == 1:  # one pass: pieces would only add two copies
             key, value = present[0]
             return text.replace(key, value) if key in text else text
@@ -416,7 +447,8 @@ def _density_test(table: Mapping[str, str], *, any_key: bool = False) -> Callabl
         if any_key and found:
             return True
         distinct = len(set(found))
-        return distinct >= MANY_KEYS or (len(found) >= DENSE_SHARE * len(sample) and distinct >= DENSE_KEYS)
+        share = len(found) / max(len(sample), 1)
+        return (share >= DENSE_SHARE and distinct >= DENSE_KEYS) or (share >= MANY_KEYS_SHARE and distinct >= MANY_KEYS)
 
     return is_dense
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from arnorm._executors import SMALL_MAP
+from arnorm._executors import SMALL_MAP, one_deletion
 from arnorm._primitives import CharMap, Rule, fuse
 
 from .strategies import texts
@@ -47,6 +47,21 @@ def test_fuse_merges_adjacent_maps_only(tables, text: str) -> None:
     for step in fused:
         result = step(result)
     assert result == expected
+
+
+@given(table=st.dictionaries(keys.filter(lambda key: key not in "ابي x-"),
+                             st.text(st.sampled_from(list("ابي x-")), max_size=3), max_size=3 * SMALL_MAP),
+       text=texts)
+@example(table={"\u064e": "", "أ": "ا", "\u064f": "", "ـ": ""}, text="أَـُب")
+def test_one_deletion_chain_equals_mapping(table: dict[str, str], text: str) -> None:
+    # A chain's precondition: no replacement contains a key. Each deleted key
+    # is swapped for the last one, which is deleted once.
+    chain = one_deletion(table.items())
+    assert sum(not value for _, value in chain) == min(1, sum(not value for value in table.values()))
+    result = text
+    for key, value in chain:
+        result = result.replace(key, value)
+    assert result == reference(table, text)
 
 
 def test_values_containing_keys_are_still_simultaneous() -> None:
@@ -201,14 +216,26 @@ def test_many_ligatures_are_expanded_in_the_array() -> None:
     assert not repeat.called
 
 
-def test_many_distinct_keys_take_the_numpy_path_however_sparse() -> None:
+def test_many_distinct_keys_take_the_numpy_path_only_when_not_too_sparse() -> None:
+    # Eight distinct keys: the lookup from MANY_KEYS_SHARE (3 %) of the
+    # sample, the chain below it or with fewer distinct keys.
     pytest.importorskip("numpy")
     table = {chr(c): "" for c in range(0x064B, 0x0653)} | dict.fromkeys("أإآ", "ا") | {"ى": "ي", "ة": "ه"}
-    text = "أ إ آ ى ة ً ٌ ٍ " + "كلمه " * 12_000  # 8 distinct keys, 0.01 % of the text
-    assert len(text) > _executors.DENSE_TEXT
+    keys = "أإآىةًٌٍ"
+
+    def text(every: int, keys: str = keys) -> str:  # a key after every ``every`` words
+        words = ["كلمه"] * 20_000
+        for i in range(0, len(words), every):
+            words[i] += keys[(i // every) % len(keys)]
+        return " ".join(words)
+
     is_dense = _executors._density_test(table)
-    assert is_dense(text) and not is_dense(text.replace("ٍ", ""))
-    assert CharMap(table)(text) == reference(table, text)
+    assert is_dense(text(5))  # 4 % of the characters are keys
+    assert not is_dense(text(40))  # 0.5 %
+    assert not is_dense(text(5, keys[:7]))  # 4 %, seven distinct keys
+    for sample in (text(5), text(40)):
+        assert len(sample) > _executors.DENSE_TEXT
+        assert CharMap(table)(sample) == reference(table, sample)
 
 
 def test_a_map_with_rare_keys_takes_the_numpy_path_for_any_key_in_the_start() -> None:
