@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         "skipped": skipped,
         "missing_peers": loaded.missing,
         "results": suite.as_dicts(results),
-        "ratios": suite.ratios(results),
+        "ratios": suite.ratios(results, found, {name: func for name, _, func in suite.candidates(loaded)}),
         "per_call": suite.per_call(per_call_text, loaded, calls) if per_call_text else [],
         "growth": shapes.growth(
             {**{f"preset: {name}": arnorm.Pipeline.from_preset(name) for name in arnorm.PRESETS},

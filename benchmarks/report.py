@@ -42,9 +42,16 @@ def markdown(data: dict[str, Any]) -> str:
     for name, why in data["missing_peers"].items():
         lines.append(f"- peer `{name}` skipped: {why}")
     lines.append("")
-    lines += ["## Headline ratios (same run)", "", "| corpus | arnorm | peer | ratio |", "|---|---|---|---:|"]
+    lines += ["## Headline ratios (same run)", "",
+              "Same output: whether the two give identical text on that corpus. Characters alike (single "
+              "steps): the share of the corpus's characters that both map the same way, each taken alone; "
+              "below 100 % the two do different jobs there and the ratio is not like-for-like "
+              "(the presets do more than the peers' chains by design).", "",
+              "| corpus | arnorm | peer | ratio | same output | characters alike |", "|---|---|---|---:|---|---:|"]
     for row in data["ratios"]:
-        lines.append(f"| {row['corpus']} | {row['arnorm']} | {row['peer']} | {row['ratio']:.2f}× |")
+        same = {True: "yes", False: "no"}.get(row.get("same_output"), "")
+        alike = f"{100 * row['alike']:.2f} %" if "alike" in row else ""
+        lines.append(f"| {row['corpus']} | {row['arnorm']} | {row['peer']} | {row['ratio']:.2f}× | {same} | {alike} |")
     for corpus, info in data["corpora"].items():
         lines += ["", f"## {corpus} ({info['megabytes']:.1f} MB; {info['source']})", ""]
         if data.get("plots"):

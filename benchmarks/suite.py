@@ -7,6 +7,7 @@ import platform
 import sys
 import time
 import tracemalloc
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -109,16 +110,47 @@ def measure(corpora: list[Corpus], peers: Peers, repeat: int, log: Callable[[str
     return results
 
 
-def ratios(results: list[Result]) -> list[dict[str, Any]]:
+def ratios(results: list[Result], corpora: list[Corpus] | None = None,
+           functions: dict[str, Callable[[str], str]] | None = None) -> list[dict[str, Any]]:
+    """Speed ratios of each pair in :data:`HEADLINES` and
+    :data:`PYARABIC_COUNTERPARTS`; with the corpora and the functions, also
+    whether the two do the same job there (see :func:`agreement`): a ratio
+    is like-for-like only where they do."""
     speed = {(r.corpus, r.name): r.mb_per_s for r in results}
+    texts = {corpus.name: corpus.text for corpus in corpora or []}
     pairs = list(HEADLINES) + [(step, peer) for step, peer in PYARABIC_COUNTERPARTS.items()]
     rows = []
     for corpus in dict.fromkeys(r.corpus for r in results):
         for ours, theirs in pairs:
             if (corpus, ours) in speed and (corpus, theirs) in speed:
-                rows.append({"corpus": corpus, "arnorm": ours, "peer": theirs,
-                             "ratio": speed[corpus, ours] / speed[corpus, theirs]})
+                row = {"corpus": corpus, "arnorm": ours, "peer": theirs,
+                       "ratio": speed[corpus, ours] / speed[corpus, theirs]}
+                if functions and corpus in texts:
+                    row |= agreement(functions[ours], functions[theirs], texts[corpus],
+                                     per_character=ours in PYARABIC_COUNTERPARTS)
+                rows.append(row)
     return rows
+
+
+def agreement(ours: Callable[[str], str], theirs: Callable[[str], str], text: str, *,
+              per_character: bool) -> dict[str, Any]:
+    """Whether two functions give the same output on ``text`` and, for
+    character-level steps (``per_character``), the share of its characters
+    that both map alike, each taken alone: where pyarabic's namesake does
+    less than arnorm's contract (it leaves ٱ, or folds only the lam-alef
+    ligatures), the speed ratio compares different jobs.
+
+    >>> agreement(str.upper, str.upper, "ab", per_character=True)
+    {'same_output': True, 'alike': 1.0}
+    >>> agreement(str.upper, lambda text: text.replace("a", "A"), "aab", per_character=True)
+    {'same_output': False, 'alike': 0.6666666666666666}
+    """
+    row: dict[str, Any] = {"same_output": ours(text) == theirs(text)}
+    if per_character:
+        counts = Counter(text)
+        alike = sum(count for char, count in counts.items() if ours(char) == theirs(char))
+        row["alike"] = alike / max(len(text), 1)
+    return row
 
 
 def per_call(text: str, peers: Peers, count: int, length: int = 140) -> list[dict[str, Any]]:

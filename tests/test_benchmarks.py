@@ -33,3 +33,12 @@ def test_quick_suite_writes_its_reports(tmp_path: Path) -> None:
     assert "| preset: standard | preset |" in table
     for name, why in {**data["skipped"], **data["missing_peers"]}.items():
         assert why, name  # every skip says why
+    if "pyarabic" not in data["missing_peers"]:
+        # Each ratio says whether the two did the same job on that corpus.
+        rows = {(row["corpus"], row["arnorm"], row["peer"]): row for row in data["ratios"]}
+        assert all(isinstance(row["same_output"], bool) for row in rows.values())
+        tatweel = rows["stress", "remove_tatweel", "pyarabic: strip_tatweel"]
+        assert tatweel["same_output"] and tatweel["alike"] == 1.0
+        forms = rows["stress", "fold_presentation_forms", "pyarabic: normalize_ligature"]
+        assert not forms["same_output"] and 0 < forms["alike"] < 1  # pyarabic folds only lam-alef
+        assert "| characters alike |" in table
