@@ -153,6 +153,14 @@ repeats out; beyond it, by linear scans whatever ``max_repeat`` is (see
 :func:`_long_repeat_primitives`)."""
 
 
+RUNS_APART = 7
+"""On a long text, runs of a letter are shortened one by one unless there is
+one every this many characters or more often, when one ``sub`` from the
+first is the quicker. Measured on 12 MB of news with a run (ههه; ههههه for
+100) every 4, 6, 8, 18 and 100 characters: one by one 2.13, 1.70, 1.33, 0.60 and 0.08 s; one
+``sub`` 1.79, 1.65, 1.39, 0.99 and 0.24 s."""
+
+
 @functools.lru_cache(maxsize=32)  # bounded: max_repeat may come from untrusted JSON
 def _repeat_primitives(max_repeat: int) -> tuple[Primitive, ...]:
     if max_repeat > SHORT_REPEAT:
@@ -164,17 +172,24 @@ def _repeat_primitives(max_repeat: int) -> tuple[Primitive, ...]:
     def shorten(match: re.Match[str]) -> str:
         return match.group(1) * max_repeat
 
-    find_first = _executors.first_run_finder(REPEATABLE_LETTERS, max_repeat)
+    find_starts = _executors.run_starts_finder(REPEATABLE_LETTERS, max_repeat)
 
     def fast(text: str) -> str:
-        # Find the first run of a letter; the letter pattern runs from there on.
-        if find_first is not None and len(text) >= _executors.DENSE_TEXT:
-            start = find_first(text)
-        elif any_run.search(text) is None:  # the usual case, without an iterator
+        if find_starts is not None and len(text) >= _executors.DENSE_TEXT:
+            starts = find_starts(text)
+            if len(starts) * RUNS_APART > len(text):  # runs everywhere: one sub
+                return text[: starts[0]] + letter_run.sub(shorten, text[starts[0] :])
+            parts, done = [], 0  # each run shortened alone
+            for start in starts:
+                end = letter_run.match(text, start).end()  # type: ignore[union-attr]
+                parts += (text[done:start], text[start] * max_repeat)
+                done = end
+            return "".join(parts) + text[done:] if parts else text
+        if any_run.search(text) is None:  # the usual case, without an iterator
             return text
-        else:  # any character repeated is found about 3x faster than a letter
-            start = next((repeated.start() for repeated in any_run.finditer(text)
-                          if repeated.group(1) in REPEATABLE_LETTERS), None)
+        # Any character repeated is found about 3x faster than a letter.
+        start = next((repeated.start() for repeated in any_run.finditer(text)
+                      if repeated.group(1) in REPEATABLE_LETTERS), None)
         if start is None:
             return text
         return text[:start] + letter_run.sub(shorten, text[start:])

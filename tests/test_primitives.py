@@ -271,16 +271,32 @@ def test_long_texts_run_in_pieces(table, text: str) -> None:
 
 @given(text=st.lists(st.sampled_from(list("بتثه ،\n\ud800") + ["هه", "ببب"]), max_size=60).map("".join),
        max_repeat=st.integers(1, 3), chunk=st.integers(1, 9))
-def test_first_run_finder_equals_the_regex(text: str, max_repeat: int, chunk: int) -> None:
+def test_run_starts_finder_equals_the_regex(text: str, max_repeat: int, chunk: int) -> None:
     pytest.importorskip("numpy")
     import re
 
     from arnorm._chars import REPEATABLE_LETTERS, char_class
 
-    first = _executors.first_run_finder(REPEATABLE_LETTERS, max_repeat)
-    found = re.search(f"({char_class(REPEATABLE_LETTERS)})\\1{{{max_repeat},}}", text)
+    starts = _executors.run_starts_finder(REPEATABLE_LETTERS, max_repeat)
+    found = re.finditer(f"({char_class(REPEATABLE_LETTERS)})\\1{{{max_repeat},}}", text)
     with patch.object(_executors, "NUMPY_CHUNK", chunk):
-        assert first(text) == (found.start() if found else None)
+        assert starts(text) == [run.start() for run in found]
+
+
+@given(text=st.lists(st.sampled_from(list("بتثه ،\n\ud800") + ["هه", "ببب"]), max_size=60).map("".join),
+       max_repeat=st.integers(1, 4), chunk=st.integers(1, 9), apart=st.sampled_from([1, 10**9]))
+def test_reduce_repeats_by_run_starts_equals_the_regex(text: str, max_repeat: int, chunk: int, apart: int) -> None:
+    # apart: runs shortened one by one (1) or by one sub from the first.
+    pytest.importorskip("numpy")
+    import re
+
+    from arnorm import reduce_repeats
+    from arnorm._chars import REPEATABLE_LETTERS, char_class
+
+    expected = re.sub(f"({char_class(REPEATABLE_LETTERS)})\\1{{{max_repeat},}}", r"\1" * max_repeat, text)
+    with patch.object(_executors, "NUMPY_CHUNK", chunk), patch.object(_executors, "DENSE_TEXT", 0), \
+            patch("arnorm.spacing.RUNS_APART", apart):
+        assert reduce_repeats(text, max_repeat=max_repeat) == expected
 
 
 @pytest.mark.parametrize("numpy", ["", "1"])
