@@ -524,15 +524,14 @@ def numpy_lookup(table: Mapping[str, str], tail: Tail = ()) -> Executor:
     others = {key: value for key, value in rest.items() if key not in several}
     # Keys beyond the BMP, U+FFFF as a value: a chain, then the tail's functions.
     run_others = _then(guarded_chain(others), tail) if others else None
-    several_keys = numpy.zeros(0x10000, dtype=bool)
-    several_keys[[ord(key) for key in several]] = True
+    several_keys = membership_table(frozenset(several)) if several else None
     expansions: dict[int, tuple[Any, Any, Any]] = {}
 
     def many_several(data: Any) -> bool:
         """Whether more than :data:`EXPAND_KEYS` different several-character
         keys are in the first 4,096 of ``data`` (UTF-16 code units)."""
         sample = data[:4096]
-        found = sample[numpy.take(several_keys, sample)]
+        found = sample[numpy.take(several_keys, sample, mode="clip")]  # clipped: past the table, the last slot
         return found.size > EXPAND_KEYS and numpy.unique(found).size > EXPAND_KEYS
 
     def expansion(size: int) -> tuple[Any, Any, Any]:
@@ -682,6 +681,24 @@ DELETED = 0xFFFFFFFF
 """Marks a deleted code point in a NumPy lookup table (no code point is this large)."""
 
 
+@functools.lru_cache(maxsize=64)  # bounded: one per map or rule, but maps may be the user's
+def membership_table(chars: frozenset[str]) -> Any:
+    """A NumPy array of booleans: which code points up to the largest of
+    ``chars`` are among them; its last slot, False, stands for every code
+    point above, so ``numpy.take(table, codes, mode="clip")`` tests any
+    array of code points.
+
+    >>> table = membership_table(frozenset("ب")) if _load_numpy() else None
+    >>> [bool(table[code]) for code in (0x627, 0x628, 0x629)] if table is not None else [False, True, False]
+    [False, True, False]
+    """
+    numpy = _load_numpy()
+    top = max(map(ord, chars)) + 1
+    wanted = numpy.zeros(top + 1, dtype=bool)
+    wanted[sorted(map(ord, chars))] = True
+    return wanted
+
+
 def run_starts_finder(chars: Iterable[str], max_repeat: int) -> Callable[[str], list[int]] | None:
     """With NumPy, a function giving where each run of one of ``chars``
     repeated more than ``max_repeat`` times starts (its first character),
@@ -700,9 +717,7 @@ def run_starts_finder(chars: Iterable[str], max_repeat: int) -> Callable[[str], 
     numpy = _load_numpy()
     if numpy is None:
         return None
-    top = max(map(ord, chars)) + 1
-    wanted = numpy.zeros(top + 1, dtype=bool)  # the last slot: every code point above
-    wanted[[ord(ch) for ch in chars]] = True
+    wanted = membership_table(frozenset(chars))
 
     def starts_in(text: str, start: int) -> list[int]:
         """The runs starting in ``text[start : start + NUMPY_CHUNK]``."""
@@ -718,7 +733,7 @@ def run_starts_finder(chars: Iterable[str], max_repeat: int) -> Callable[[str], 
             runs &= same[shift : count + shift]
         runs[1:] &= ~same[: count - 1]  # the first character of its run only
         found = numpy.flatnonzero(runs)
-        found = found[wanted[numpy.minimum(codes[found], top)]] + low
+        found = found[numpy.take(wanted, codes[found], mode="clip")] + low
         return found[(found >= start) & (found < start + NUMPY_CHUNK)].tolist()
 
     def starts(text: str) -> list[int]:

@@ -222,7 +222,6 @@ def _long_repeat_primitives(max_repeat: int) -> tuple[Primitive, ...]:
 def _long_repeats_vector(max_repeat: int) -> Callable[[Any], Any]:
     """reduce_repeats on an array of code points for a large ``max_repeat``:
     the runs are found by where neighbours differ, in one pass."""
-    top = _LETTERS_TOP
 
     def vector(codes: Any) -> Any:
         import numpy
@@ -233,7 +232,8 @@ def _long_repeats_vector(max_repeat: int) -> Callable[[Any], Any]:
         change = numpy.flatnonzero(codes[1:] != codes[:-1]) + 1
         starts = numpy.concatenate(([0], change))
         ends = numpy.concatenate((change, [length]))
-        long = (ends - starts > max_repeat) & _repeatable_table()[numpy.minimum(codes[starts], top)]
+        letters = numpy.take(_executors.membership_table(REPEATABLE_LETTERS), codes[starts], mode="clip")
+        long = (ends - starts > max_repeat) & letters
         if not long.any():
             return codes
         # Units from the (max_repeat + 1)-th of each long run to its end go.
@@ -245,24 +245,9 @@ def _long_repeats_vector(max_repeat: int) -> Callable[[Any], Any]:
     return vector
 
 
-_LETTERS_TOP = max(map(ord, REPEATABLE_LETTERS)) + 1
-
-
-@functools.cache
-def _repeatable_table() -> Any:
-    """Which code points are repeatable letters, up to :data:`_LETTERS_TOP`
-    (the last slot stands for every code point above)."""
-    import numpy
-
-    wanted = numpy.zeros(_LETTERS_TOP + 1, dtype=bool)
-    wanted[sorted(map(ord, REPEATABLE_LETTERS))] = True
-    return wanted
-
-
 def _repeats_vector(max_repeat: int) -> Callable[[Any], Any]:
     """reduce_repeats on an array of code points: each letter that follows
     ``max_repeat`` copies of itself goes."""
-    top = _LETTERS_TOP
 
     def vector(codes: Any) -> Any:
         import numpy
@@ -277,13 +262,13 @@ def _repeats_vector(max_repeat: int) -> Callable[[Any], Any]:
         found = numpy.count_nonzero(runs)
         if not found:
             return codes
-        wanted = _repeatable_table()
+        wanted = _executors.membership_table(REPEATABLE_LETTERS)
         if found * 64 > length:  # many runs (of spaces, dots …): test every unit
-            runs &= wanted[numpy.minimum(codes[max_repeat:], top)]
+            runs &= numpy.take(wanted, codes[max_repeat:], mode="clip")
             ends = numpy.flatnonzero(runs) + max_repeat
         else:
             ends = numpy.flatnonzero(runs) + max_repeat
-            ends = ends[wanted[numpy.minimum(codes[ends], top)]]
+            ends = ends[numpy.take(wanted, codes[ends], mode="clip")]
         if not ends.size:
             return codes
         drop = numpy.zeros(length, dtype=bool)
