@@ -65,6 +65,18 @@ def _pyarabic(peers: Peers) -> None:
     peers.functions["pyarabic: strip_tatweel"] = araby.strip_tatweel
     peers.functions["pyarabic: normalize_alef"] = araby.normalize_alef
     peers.functions["pyarabic: normalize_hamza"] = lambda text: araby.normalize_hamza(text, method="tasheel")
+
+    def hamza_same_job(text: str) -> str:
+        """arnorm's normalize_hamza as a pyarabic user writes it: the namesake
+        turns the combining hamza into a letter alef and leaves ٱ ٲ ٳ, so
+        those go first."""
+        for mark in "\u0653\u0654\u0655":
+            text = text.replace(mark, "")
+        for alef in "\u0671\u0672\u0673":
+            text = text.replace(alef, "\u0627")
+        return araby.normalize_hamza(text, method="tasheel")
+
+    peers.functions["pyarabic: normalize_hamza, same job"] = hamza_same_job
     peers.functions["pyarabic: normalize_teh"] = araby.normalize_teh
     peers.functions["pyarabic: normalize_ligature"] = araby.normalize_ligature
 

@@ -41,4 +41,7 @@ def test_quick_suite_writes_its_reports(tmp_path: Path) -> None:
         assert tatweel["same_output"] and tatweel["alike"] == 1.0
         forms = rows["stress", "fold_presentation_forms", "pyarabic: normalize_ligature"]
         assert not forms["same_output"] and 0 < forms["alike"] < 1  # pyarabic folds only lam-alef
+        for corpus in data["corpora"]:  # the namesake with the replaces it lacks: the same job
+            hamza = rows[corpus, "normalize_hamza", "pyarabic: normalize_hamza, same job"]
+            assert hamza["same_output"] and hamza["alike"] == 1.0
         assert "| characters alike |" in table

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from arnorm import (
     fold_presentation_forms,
     normalize_alef,
+    normalize_hamza,
     normalize_teh_marbuta,
     remove_diacritics,
     remove_tatweel,
@@ -45,6 +46,11 @@ def test_normalize_teh(text: str) -> None:
 @given(text=texts.map(lambda t: "".join(ch for ch in t if ch not in "\u0649\u0670\u0672\u0673\u0653\u0654\u0655")))
 def test_normalize_alef_without_maksura_or_dagger_alef(text: str) -> None:
     assert normalize_alef(text) == araby.normalize_alef(text)
+
+
+@given(text=texts.map(lambda t: "".join(ch for ch in t if ch not in "\u0653\u0654\u0655\u0671\u0672\u0673")))
+def test_normalize_hamza_tasheel_without_combining_hamza_or_wasla(text: str) -> None:
+    assert normalize_hamza(text) == araby.normalize_hamza(text, method="tasheel")
 
 
 @given(text=texts.map(lambda t: "".join(ch for ch in t if ch not in "\u0653\u0654\u0655\u06e5\u06e6")))
@@ -91,3 +97,13 @@ def test_difference_lam_alef_ligatures_keep_their_hamza() -> None:
     # pyarabic's normalize_ligature drops the hamza (ﻷ → لا); NFKC keeps it (ﻷ → لأ).
     assert araby.normalize_ligature("\ufef7") == "لا"
     assert fold_presentation_forms("\ufef7") == "لأ"
+
+
+def test_difference_combining_hamza_goes_and_wasla_folds() -> None:
+    # pyarabic's tasheel turns a combining hamza above into the letter alef
+    # (و + U+0654, canonically ؤ, becomes وا) and leaves ٱ; arnorm deletes the
+    # mark, as it folds ؤ, and folds ٱ with the other alef forms.
+    assert araby.normalize_hamza("و\u0654", method="tasheel") == "وا"
+    assert normalize_hamza("و\u0654") == "و"
+    assert araby.normalize_hamza("ٱلله", method="tasheel") == "ٱلله"
+    assert normalize_hamza("ٱلله") == "الله"
