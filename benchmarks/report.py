@@ -46,7 +46,8 @@ def markdown(data: dict[str, Any]) -> str:
               "Same output: whether the two give identical text on that corpus. Characters alike (single "
               "steps): the share of the corpus's characters that both map the same way, each taken alone; "
               "below 100 % the two do different jobs there and the ratio is not like-for-like "
-              "(the presets do more than the peers' chains by design).", "",
+              "(the presets do more than the peers' chains by design). A peer named \"same job\" is "
+              "the pyarabic namesake after the str.replace calls that make up what it lacks.", "",
               "| corpus | arnorm | peer | ratio | same output | characters alike |", "|---|---|---|---:|---|---:|"]
     for row in data["ratios"]:
         same = {True: "yes", False: "no"}.get(row.get("same_output"), "")
