@@ -157,8 +157,8 @@ RUNS_APART = 7
 """On a long text, runs of a letter are shortened one by one unless there is
 one every this many characters or more often, when one ``sub`` from the
 first is the quicker. Measured on 12 MB of news with a run (ههه; ههههه for
-100) every 4, 6, 8, 18 and 100 characters: one by one 2.13, 1.70, 1.33, 0.60 and 0.08 s; one
-``sub`` 1.79, 1.65, 1.39, 0.99 and 0.24 s."""
+100) every 4, 6, 8, 18 and 100 characters: one by one 2.13, 1.70, 1.33,
+0.60 and 0.08 s; one ``sub`` 1.79, 1.65, 1.39, 0.99 and 0.24 s."""
 
 
 @functools.lru_cache(maxsize=32)  # bounded: max_repeat may come from untrusted JSON
