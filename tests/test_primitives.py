@@ -283,10 +283,12 @@ def test_run_starts_finder_equals_the_regex(text: str, max_repeat: int, chunk: i
         assert starts(text) == [run.start() for run in found]
 
 
-@given(text=st.lists(st.sampled_from(list("بتثه ،\n\ud800") + ["هه", "ببب"]), max_size=60).map("".join),
+@given(text=st.lists(st.sampled_from(list("بتثه ،\n\ud800") + ["هه", "ببب", "ه" * 63, "ه" * 64, "ب" * 200]),
+                     max_size=60).map("".join),
        max_repeat=st.integers(1, 4), chunk=st.integers(1, 9), apart=st.sampled_from([1, 10**9]))
 def test_reduce_repeats_by_run_starts_equals_the_regex(text: str, max_repeat: int, chunk: int, apart: int) -> None:
-    # apart: runs shortened one by one (1) or by one sub from the first.
+    # apart: runs shortened one by one (1) or by one sub from the first;
+    # runs of 63, 64 and 200 letters and more: around spacing.LONG_RUN.
     pytest.importorskip("numpy")
     import re
 
