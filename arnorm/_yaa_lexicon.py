@@ -33,6 +33,7 @@ MIN_SHARE = 0.8
 _lock = threading.Lock()
 _bases: dict[str, bool] | None = None
 _close: frozenset[str] = frozenset()
+_both: frozenset[str] = frozenset()
 _endings: dict[str, bool] | None = None
 _FOLD = str.maketrans(dict.fromkeys(ALEF_FORMS, ALEF))
 
@@ -46,18 +47,21 @@ def _frequency(centibels: str) -> float:
     return 0.0 if centibels == "-" else 10 ** (-int(centibels) / 100)
 
 
+BOTH = 25.0
+"""Bases whose two spellings are within this frequency ratio are both in use."""
 CLOSE = 8.0
 """Bases whose two spellings are within this frequency ratio are *close*:
 the word alone does not decide them (السفلى and السفلي are both common)."""
 
 
 def _load() -> tuple[dict[str, bool], dict[str, bool]]:
-    global _bases, _endings, _close
+    global _bases, _endings, _close, _both
     with _lock:
         if _bases is None or _endings is None:
             raw = resources.files("arnorm").joinpath("data/yaa_lexicon.tsv.gz").read_bytes()
             exact: dict[str, bool] = {}
             close: set[str] = set()
+            both: set[str] = set()
             folded: dict[str, list[float]] = {}
             for line in gzip.decompress(raw).decode("utf-8").splitlines():
                 base, yaa, maksura = line.split("\t")
@@ -65,6 +69,8 @@ def _load() -> tuple[dict[str, bool], dict[str, bool]]:
                 exact[base] = frequencies[0] > frequencies[1]
                 if min(frequencies) * CLOSE >= max(frequencies) > 0:
                     close.add(base)
+                if min(frequencies) * BOTH >= max(frequencies) > 0:
+                    both.add(base)
                 total = folded.setdefault("\0" + fold_alef(base), [0.0, 0.0])
                 total[0] += frequencies[0]
                 total[1] += frequencies[1]
@@ -87,7 +93,7 @@ def _load() -> tuple[dict[str, bool], dict[str, bool]]:
                     majority = count[True] >= count[False]
                     if count[majority] >= MIN_SHARE * total:
                         endings[ending] = majority
-            _bases, _endings, _close = bases, endings, frozenset(close)
+            _bases, _endings, _close, _both = bases, endings, frozenset(close), frozenset(both)
         return _bases, _endings
 
 
@@ -119,6 +125,17 @@ def is_close(base: str) -> bool:
     """Whether both spellings of ``base`` + final letter are common (as written)."""
     _load()
     return base in _close
+
+
+def both_spelled(base: str) -> bool:
+    """Whether both spellings of ``base`` + final letter are in use (as written):
+    the rarer at least 1/:data:`BOTH` as frequent as the other.
+
+    >>> both_spelled("الأسر"), both_spelled("الأسف")
+    (True, False)
+    """
+    _load()
+    return base in _both
 
 
 def decide_by_ending(base: str) -> bool | None:

@@ -173,11 +173,19 @@ def _readings(word: str) -> list[tuple[str, str, bool]]:
                 readings.append((base[2:], preposition, True))
             elif preposition == "ل" and base.startswith("ل") and len(base) > 2:
                 readings.append((base[1:], preposition, True))  # لل = ل + ال
+        if rest[:1] == _FUTURE and rest[1:2] in _PRESENT_PREFIXES and len(rest) > 4:
+            readings.append((rest[1:], _FUTURE, False))  # سيتبارى: the future of يتبارى
     return readings
+
+
+_FUTURE = "\u0633"  # سـ before a verb in the present tense
+_PRESENT_PREFIXES = ("\u064a", "\u062a", "\u0646", "\u0623")  # ي ت ن أ
 
 
 def _fits(pos: str, preposition: str, has_article: bool) -> bool:
     """Whether a word of part of speech ``pos`` can carry these proclitics."""
+    if preposition == _FUTURE:
+        return pos == VERB
     if pos == NOUN:
         return True
     if has_article or pos == DEFINITE_NOUN:
@@ -234,7 +242,10 @@ def _is_yaa(word: str) -> bool:
             return decision
     articled = [(stem, True) for stem, _, has_article in readings if has_article]
     stem, has_article = articled[0] if articled else (word, False)
-    if not has_article and word[0] in "وف" and len(word) > 4:
+    future = [stem for stem, preposition, _ in readings if preposition == _FUTURE]
+    if future:
+        stem = future[0]
+    elif not has_article and word[0] in "وف" and len(word) > 4:
         stem = word[1:]
     decision = _yaa_lexicon.decide_by_ending(stem[:-1])
     if decision is not None:
@@ -265,6 +276,26 @@ def _agrees(word: str) -> bool:
         if has_article or (close and not preposition):
             return close
     return False
+
+
+@_word_cache
+def _follows_definite(word: str) -> bool:
+    """Whether ``word`` is ال + a stem whose two spellings are both common, so
+    that a definite masculine noun before it makes it the nisba adjective:
+    الحوار الأسري (but الإفراج عن الأسرى), الانحدار الخطي (but على خطى),
+    الباحث الموسيقي (but عشاق الموسيقى).
+
+    Not for the فعلى shape (:func:`_agrees` decides it both ways), listed
+    words, or participles of the shapes مفعى، مفتعى، مستفعى (the passive
+    also follows a masculine noun: بالاسم المعطى).
+    """
+    stem = word[2:]
+    entry = _listed(stem)
+    if not word.startswith(_ARTICLE) or len(stem) < 3 or len(stem) == 4 or (entry and entry[1] != NOUN):
+        return False
+    if stem[0] == "\u0645" and (len(stem) <= 5 or stem.startswith("\u0645\u0633\u062a")):
+        return False
+    return _yaa_lexicon.both_spelled(word[:-1])
 
 
 def _folded_table(tables: Mapping[str, Mapping[str, bool]]) -> dict[str, dict[str, bool]]:
@@ -353,7 +384,8 @@ def _preposition_before(text: str, start: int) -> str:
 @_word_cache
 def _context_matters(word: str) -> bool:
     """Whether the words around ``word`` may change its decision."""
-    return _agrees(word) or bool(_nouns_before(word)) or _neighbours_decide(word) is not None
+    return (_agrees(word) or _follows_definite(word) or bool(_nouns_before(word))
+            or _neighbours_decide(word) is not None)
 
 
 class _Context:
@@ -366,7 +398,7 @@ class _Context:
     (:func:`_agrees`); otherwise the word alone decides (:func:`_is_yaa`).
     """
 
-    __slots__ = ("next_word", "previous_word", "nouns_before", "agrees", "alone")
+    __slots__ = ("next_word", "previous_word", "nouns_before", "agrees", "definite", "follows_definite", "alone")
 
     def __init__(self, word: str) -> None:
         stem = _neighbours_decide(word) or ""
@@ -374,6 +406,8 @@ class _Context:
         self.previous_word = _PREVIOUS_PATTERNS.get(stem)
         self.nouns_before = _nouns_before(word)
         self.agrees = _agrees(word)
+        self.definite = any(has_article for _, _, has_article in _readings(word))
+        self.follows_definite = _follows_definite(word)
         self.alone = _is_yaa(word)
 
     def is_yaa(self, text: str, start: int, end: int) -> bool:
@@ -391,7 +425,13 @@ class _Context:
         if self.nouns_before and _preposition_before(text, start) in self.nouns_before:
             return True
         if self.agrees:
-            return not _after_feminine(text, start)
+            if _after_feminine(text, start):
+                return False
+            # A definite adjective follows a definite noun; after any other
+            # word it is a noun itself (عدد الجوعى, هي الكبرى).
+            return self.alone if self.definite and not _after_definite(text, start) else True
+        if self.follows_definite and _after_definite(text, start) and not _after_feminine(text, start):
+            return True
         return self.alone
 
 
@@ -424,24 +464,42 @@ def _run_start(after_last_outsider: re.Pattern[str], text: str, end: int) -> int
 
 
 def _after_feminine(text: str, start: int) -> bool:
-    """Whether the noun before the word at ``start`` is feminine (ـة, or
-    :data:`arnorm._yaa_words.FEMININE_NOUNS`) or a plural in ـات.
+    """Whether the noun before the word at ``start`` is feminine
+    (:func:`_is_feminine`: الطبقة, اليد, الطبقات, الحدود).
 
-    That noun is the word just before, or, for an adjective joined by و to
-    another adjective (الطبقة العليا والسفلى, الجزء العلوي والسفلي, نقرة
-    يمنى ويسرى), the word before that one.
+    That noun is the word just before, or the word before the other
+    adjectives of the same noun: one that agrees too (الزاوية اليمنى
+    السفلى), or one joined by و (الطبقة العليا والسفلى, الجزء العلوي
+    والسفلي, نقرة يمنى ويسرى).
 
     Any horizontal space may stand between the words (a no-break space as
     well as U+0020), so the decision does not change when a later step
     unifies spaces, and that step's map may run before this rule.
     """
     previous_start, previous = _word_before(text, start)
-    if _is_feminine(previous):
-        return True
-    joined = text.startswith("\u0648", start) and previous_start
-    if joined and (previous.startswith("\u0627\u0644") or _agrees(previous)):
-        return _is_feminine(_word_before(text, previous_start)[1])
+    for _ in range(_ADJECTIVES_IN_A_ROW):
+        if _is_feminine(previous):
+            return True
+        joined = text.startswith("\u0648", start) and previous.startswith(_ARTICLE)
+        if not previous_start or not (joined or _agrees(previous)):
+            return False
+        start = previous_start
+        previous_start, previous = _word_before(text, start)
     return False
+
+
+_ADJECTIVES_IN_A_ROW = 3
+
+
+def _after_definite(text: str, start: int) -> bool:
+    """Whether the word before the word at ``start`` is definite: ال after
+    any proclitics (الجزء, بالتوزيع), not a relative pronoun (الذين)."""
+    previous = _word_before(text, start)[1]
+    articled = any(has_article for _, _, has_article in _readings(previous))
+    return articled and len(previous) >= 5 and previous not in _RELATIVES
+
+
+_RELATIVES = frozenset({"\u0627\u0644\u0630\u064a\u0646", "\u0627\u0644\u0644\u0630\u064a\u0646"})  # الذين، اللذين
 
 
 _FEMININE_ENDINGS = ("\u0629", "\u0627\u062a")
@@ -450,11 +508,32 @@ _FEMININE_NOUNS = frozenset(map(_fold, words.FEMININE_NOUNS))
 
 @_word_cache
 def _is_feminine(noun: str) -> bool:
-    """Whether ``noun`` (a key) ends in ـة or ـات or is a feminine noun
-    without them (اليد, مصر), with or without its proclitics."""
+    """Whether ``noun`` (a key), with or without its proclitics, agrees as a
+    feminine singular: it ends in ـة or ـات, is a feminine word without them
+    (اليد, مصر, الأولى), or is a broken plural after ال (the plural of
+    things takes a feminine adjective: العناصر السفلى, الحدود العليا).
+
+    >>> _is_feminine("بالطبقة"), _is_feminine("والحدود"), _is_feminine("الجزء")
+    (True, True, False)
+    """
     if noun.endswith(_FEMININE_ENDINGS):
         return True
-    return any(_fold(stem) in _FEMININE_NOUNS for stem, _, _ in _readings(noun))
+    return any(_fold(stem) in _FEMININE_NOUNS or (has_article and _broken_plural(stem))
+               for stem, _, has_article in _readings(noun))
+
+
+def _broken_plural(stem: str) -> bool:
+    """Whether ``stem`` has the shape of a broken plural: فعول (حدود),
+    أفعال (أطراف), فعائل / فواعل / مفاعل (عناصر، شوارع، مراحل), or
+    فعاليل / مفاعيل (أسابيع، مشاريع); not a nisba adjective (علوي، أمامي)."""
+    length = len(stem)
+    if stem.endswith((YEH, ALEF_MAKSURA)):
+        return False
+    if length == 4:
+        return stem[2] == "\u0648"
+    if length == 5:
+        return stem[2] == ALEF or (_fold(stem[0]) == ALEF and stem[3] == ALEF)
+    return length == 6 and stem[2] == ALEF and stem[4] == YEH
 
 
 def _word_before(text: str, start: int) -> tuple[int, str]:

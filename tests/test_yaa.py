@@ -335,9 +335,50 @@ def test_lexicon_decides_unlisted_words_by_frequency() -> None:
         ("الرجل اليمنى", "الرجل اليمني"),  # "the man", masculine
         # مفعى is a participle: the frequency list decides, not the gender
         ("الكائن المعطى", "الكائن المعطي"), ("القيمة المعطى", "القيمة المعطي"),
+        # the plural of things after ال takes a feminine adjective
+        ("العناصر السفلى", "العناصر السفلى"), ("الحدود العليا والسفلى", "الحدود العليا والسفلى"),
+        ("الأطراف السفلى", "الأطراف السفلى"), ("المشاريع الكبرى", "المشاريع الكبرى"),
+        # after another adjective of the same noun, or a feminine ordinal
+        ("الزاوية اليمنى السفلى", "الزاوية اليمنى السفلى"), ("الصفحة الأولى يسرى", "الصفحة الأولى يسرى"),
+        ("الركن العلوي الأيمن السفلى", "الركن العلوي الأيمن السفلي"),
+        # an ال word after a word without ال is not its adjective but a noun
+        ("عدد الجوعى", "عدد الجوعى"), ("الأطفال الجوعى", "الأطفال الجوعى"),
     ],
 )
 def test_adjectives_agree_with_the_noun_before(written: str, standard: str) -> None:
+    assert restore_final_yaa(written) == standard
+
+
+@pytest.mark.parametrize(
+    "written, standard",
+    [
+        # both spellings in use: after a definite masculine noun, the nisba
+        ("الحوار الموسيقى", "الحوار الموسيقي"), ("الانحدار الخطى", "الانحدار الخطي"),
+        ("التوزيع الأسى", "التوزيع الأسي"), ("بالتوزيع الأسى", "بالتوزيع الأسي"),
+        # otherwise the word alone decides: a noun after a verb, a preposition, a
+        # construct, و, or a feminine noun (whose nisba would end in ـة)
+        ("عشاق الموسيقى", "عشاق الموسيقى"), ("على خطى", "على خطى"), ("يشعر بالأسى", "يشعر بالأسى"),
+        ("الفن والموسيقى", "الفن والموسيقى"), ("الطبقات الموسيقى", "الطبقات الموسيقى"),
+        ("الذين الموسيقى", "الذين الموسيقى"),
+    ],
+)
+def test_a_word_of_two_common_spellings_is_the_nisba_after_a_definite_masculine_noun(
+    written: str, standard: str
+) -> None:
+    assert restore_final_yaa(written) == standard
+
+
+@pytest.mark.parametrize(
+    "written, standard",
+    [
+        ("وسيتبارى المتسابقون", "وسيتبارى المتسابقون"),  # the future of يتبارى (يتفاعل)
+        ("سيتولى", "سيتولى"), ("ستنتهى", "ستنتهي"),
+        ("البنى التحتية", "البنى التحتية"), ("والبنى التحتية", "والبنى التحتية"),
+        ("اللون البنى", "اللون البني"),
+        ("نص غنى التنسيق", "نص غني التنسيق"), ("بلد غنى بالنفط", "بلد غني بالنفط"),
+    ],
+)
+def test_future_verbs_collocations_and_common_adjectives(written: str, standard: str) -> None:
     assert restore_final_yaa(written) == standard
 
 
