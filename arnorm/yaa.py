@@ -16,9 +16,11 @@ Much Egyptian writing puts ى where standard Arabic writes a final ي
 4. word lists (:mod:`arnorm._yaa_words`) for the word as written, then the
    word-frequency lexicon (:mod:`arnorm._yaa_lexicon`) where it knows the
    word well, then both on the word without its proclitics (و ف, ب ك ل, ال
-   and their combinations); an adjective of the shape فعلى whose two
-   spellings are both common follows the noun before it (الطبقة السفلى,
-   الجزء السفلي);
+   and their combinations, and the future سـ); an adjective of the shape
+   فعلى whose two spellings are both common follows the noun before it
+   (الطبقة السفلى, العناصر السفلى, الجزء السفلي), and any word with ال of
+   two spellings in use is the nisba after a definite masculine noun
+   (الحوار الموسيقي, but عشاق الموسيقى);
 5. endings learned from the lexicon, then patterns: short words (up to three
    letters) keep ى; verb patterns that end in alef maksura keep it (past
    tense اِفتعل/اِستفعل, تفعّل/تفاعل, present tense يتفعّل); the elative
@@ -524,15 +526,20 @@ def _is_feminine(noun: str) -> bool:
 
 def _broken_plural(stem: str) -> bool:
     """Whether ``stem`` has the shape of a broken plural: فعول (حدود),
-    أفعال (أطراف), فعائل / فواعل / مفاعل (عناصر، شوارع، مراحل), or
-    فعاليل / مفاعيل (أسابيع، مشاريع); not a nisba adjective (علوي، أمامي)."""
+    أفعال (أطراف), فعائل / فواعل (عناصر، شوارع), or فعاليل / مفاعيل
+    (أسابيع، مشاريع).
+
+    Not the shapes of singulars: a nisba adjective (علوي، أمامي), the
+    verbal noun إفعال (إهلاك; a bare ا may be either, so it is not taken),
+    and مفاعل, which is also the participle مُفاعِل (المقاتل اليمني).
+    """
     length = len(stem)
     if stem.endswith((YEH, ALEF_MAKSURA)):
         return False
     if length == 4:
         return stem[2] == "\u0648"
     if length == 5:
-        return stem[2] == ALEF or (_fold(stem[0]) == ALEF and stem[3] == ALEF)
+        return (stem[2] == ALEF and stem[0] != "\u0645") or (stem[0] == "\u0623" and stem[3] == ALEF)
     return length == 6 and stem[2] == ALEF and stem[4] == YEH
 
 

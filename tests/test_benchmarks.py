@@ -45,3 +45,28 @@ def test_quick_suite_writes_its_reports(tmp_path: Path) -> None:
             hamza = rows[corpus, "normalize_hamza", "pyarabic: normalize_hamza, same job"]
             assert hamza["same_output"] and hamza["alike"] == 1.0
         assert "| characters alike |" in table
+
+
+def test_yaa_evaluation_scores_each_class_against_the_standard_text() -> None:
+    from benchmarks import yaa_eval
+
+    lines = ["ذهب في المبنى الذي على النهر", "قال موسى", "خطي"]
+    assert yaa_eval.egyptianize(lines[0]) == "ذهب فى المبنى الذى على النهر"
+    result = yaa_eval.score(lines)
+    assert (result["tokens"], result["yaa_tokens"], result["maksura_tokens"]) == (6, 3, 3)
+    assert result["maksura_accuracy"] == 1.0 and result["yaa_accuracy"] == 2 / 3  # خطي alone: خطى
+    assert result["top_errors"] == [{"standard": "خطي", "restored": "خطى", "count": 1}]
+    assert result["baseline_keep_every_maksura"] == result["baseline_every_maksura_to_yaa"] == 0.5
+    assert result["standard_lines_unchanged"] == 1.0
+
+
+def test_yaa_report_never_lists_the_errors_of_the_test_half() -> None:
+    from benchmarks import yaa_eval
+
+    scored = yaa_eval.score(["خطي في المبنى"])
+    test_half = {key: value for key, value in scored.items() if key != "top_errors"}
+    report = yaa_eval.markdown({"sets": {"news-test": test_half, "news-dev": scored}, "unavailable": {"ui": "offline"}})
+    assert "| News, test half |" in report and "| News, development half |" in report
+    assert "Most frequent errors (News, development half)" in report
+    assert "(News, test half)" not in report
+    assert "Not measured, ui: offline" in report
