@@ -269,7 +269,7 @@ def _agrees(word: str) -> bool:
     for stem, preposition, has_article in _readings(word):
         if len(stem) != 4:
             continue
-        entry = _listed(stem)
+        entry = _listed(stem[:-1] + ALEF_MAKSURA)  # the same for a word before, restored or not
         if entry == (False, DEFINITE_NOUN):
             return not has_article and not preposition
         if entry is not None or stem[0] == "\u0645":
@@ -505,7 +505,9 @@ _RELATIVES = frozenset({"\u0627\u0644\u0630\u064a\u0646", "\u0627\u0644\u0644\u0
 
 
 _FEMININE_ENDINGS = ("\u0629", "\u0627\u062a")
-_FEMININE_NOUNS = frozenset(map(_fold, words.FEMININE_NOUNS))
+# Spelled as neighbours are (final ى as ي), so that a word before is judged
+# the same whether or not its own ى was restored: the rule stays idempotent.
+_FEMININE_NOUNS = frozenset(map(_as_neighbour, words.FEMININE_NOUNS))
 
 
 @_word_cache
@@ -520,7 +522,7 @@ def _is_feminine(noun: str) -> bool:
     """
     if noun.endswith(_FEMININE_ENDINGS):
         return True
-    return any(_fold(stem) in _FEMININE_NOUNS or (has_article and _broken_plural(stem))
+    return any(_as_neighbour(stem) in _FEMININE_NOUNS or (has_article and _broken_plural(stem))
                for stem, _, has_article in _readings(noun))
 
 

@@ -217,6 +217,16 @@ def test_exceptions_force_a_spelling() -> None:
     assert restore_final_yaa("أى", exceptions={"اى": "اي"}) == "أي"  # alef forms folded
 
 
+@pytest.mark.parametrize("text", ["الأولى السفلى", "الأولى الموسيقى", "الصفحة الأولى يسرى"])
+def test_a_restored_word_before_an_adjective_leaves_the_adjective_as_it_was(text: str) -> None:
+    # the feminine ordinal forced to ي by the user: the adjective after it is
+    # judged the same in the second pass, when the ordinal already ends in ي
+    exceptions = {"الأولى": "الأولي"}
+    once = restore_final_yaa(text, exceptions=exceptions)
+    assert "\u0627\u0644\u0623\u0648\u0644\u064a" in once  # الأولي
+    assert restore_final_yaa(once, exceptions=exceptions) == once
+
+
 @pytest.mark.parametrize(
     "exceptions, error",
     [
