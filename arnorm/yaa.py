@@ -284,12 +284,12 @@ def _agrees(word: str) -> bool:
 def _follows_definite(word: str) -> bool:
     """Whether ``word`` is ال + a stem whose two spellings are both common, so
     that a definite masculine noun before it makes it the nisba adjective:
-    الحوار الأسري (but الإفراج عن الأسرى), الانحدار الخطي (but على خطى),
-    الباحث الموسيقي (but عشاق الموسيقى).
+    الانحدار الخطي (but على خطى), الباحث الموسيقي (but عشاق الموسيقى).
 
-    Not for the فعلى shape (:func:`_agrees` decides it both ways), listed
-    words, or participles of the shapes مفعى، مفتعى، مستفعى (the passive
-    also follows a masculine noun: بالاسم المعطى).
+    Not for stems of four letters: the فعلى shape (:func:`_agrees` decides
+    it both ways) and feminine ordinals (الأحرف الأولى, a plural of the shape
+    أفعل). Nor for listed verbs and particles, or participles of the shapes
+    مفتعى، مستفعى (the passive also follows a masculine noun: الحقل المنتقى).
     """
     stem = word[2:]
     entry = _listed(stem)
@@ -504,6 +504,7 @@ def _after_definite(text: str, start: int) -> bool:
 _RELATIVES = frozenset({"\u0627\u0644\u0630\u064a\u0646", "\u0627\u0644\u0644\u0630\u064a\u0646"})  # الذين، اللذين
 
 
+_PLACE_NAME = 5  # the shortest word in ـا taken for a place name (not جدا، أيضا)
 _FEMININE_ENDINGS = ("\u0629", "\u0627\u062a")
 # Spelled as neighbours are (final ى as ي), so that a word before is judged
 # the same whether or not its own ى was restored: the rule stays idempotent.
@@ -513,14 +514,15 @@ _FEMININE_NOUNS = frozenset(map(_as_neighbour, words.FEMININE_NOUNS))
 @_word_cache
 def _is_feminine(noun: str) -> bool:
     """Whether ``noun`` (a key), with or without its proclitics, agrees as a
-    feminine singular: it ends in ـة or ـات, is a feminine word without them
-    (اليد, مصر, الأولى), or is a broken plural after ال (the plural of
+    feminine singular: it ends in ـة or ـات, is a place name in ـا (النمسا,
+    ساكسونيا), is a feminine word without them (اليد, مصر, الأولى), or is a
+    broken plural after ال (the plural of
     things takes a feminine adjective: العناصر السفلى, الحدود العليا).
 
     >>> _is_feminine("بالطبقة"), _is_feminine("والحدود"), _is_feminine("الجزء")
     (True, True, False)
     """
-    if noun.endswith(_FEMININE_ENDINGS):
+    if noun.endswith(_FEMININE_ENDINGS) or (len(noun) >= _PLACE_NAME and noun[-1] == ALEF):
         return True
     return any(_as_neighbour(stem) in _FEMININE_NOUNS or (has_article and _broken_plural(stem))
                for stem, _, has_article in _readings(noun))

@@ -342,6 +342,8 @@ def test_lexicon_decides_unlisted_words_by_frequency() -> None:
         ("نقرة يمنى ويسرى", "نقرة يمنى ويسرى"), ("رجل يمنى ويسرى", "رجل يمني ويسري"),
         # feminine nouns without ـة
         ("اليد اليمنى", "اليد اليمنى"), ("بالعين اليسرى", "بالعين اليسرى"), ("مصر السفلى", "مصر السفلى"),
+        # place names in ـا are feminine
+        ("النمسا السفلى", "النمسا السفلى"), ("ساكسونيا السفلى", "ساكسونيا السفلى"),
         ("الرجل اليمنى", "الرجل اليمني"),  # "the man", masculine
         # مفعى is a participle: the frequency list decides, not the gender
         ("الكائن المعطى", "الكائن المعطي"), ("القيمة المعطى", "القيمة المعطي"),
