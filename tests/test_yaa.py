@@ -388,6 +388,8 @@ def test_a_word_of_two_common_spellings_is_the_nisba_after_a_definite_masculine_
         ("البنى التحتية", "البنى التحتية"), ("والبنى التحتية", "والبنى التحتية"),
         ("اللون البنى", "اللون البني"),
         ("نص غنى التنسيق", "نص غني التنسيق"), ("بلد غنى بالنفط", "بلد غني بالنفط"),
+        # فعلى plurals keep ى; السكري (diabetes) is the nisba, far commoner than سكرى (drunk)
+        ("عدد الجوعى والعطشى", "عدد الجوعى والعطشى"), ("مرض السكرى", "مرض السكري"),
     ],
 )
 def test_future_verbs_collocations_and_common_adjectives(written: str, standard: str) -> None:
