@@ -516,8 +516,8 @@ def _is_feminine(noun: str) -> bool:
     """Whether ``noun`` (a key), with or without its proclitics, agrees as a
     feminine singular: it ends in ـة or ـات, is a place name in ـا (النمسا,
     ساكسونيا), is a feminine word without them (اليد, مصر, الأولى), or is a
-    broken plural after ال (the plural of
-    things takes a feminine adjective: العناصر السفلى, الحدود العليا).
+    broken plural after ال (the plural of things takes a feminine adjective:
+    العناصر السفلى, الحدود العليا).
 
     >>> _is_feminine("بالطبقة"), _is_feminine("والحدود"), _is_feminine("الجزء")
     (True, True, False)
