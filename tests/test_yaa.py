@@ -399,10 +399,16 @@ def test_future_verbs_collocations_and_common_adjectives(written: str, standard:
 def test_agreement_is_the_same_before_and_after_spaces_are_unified() -> None:
     from arnorm import Pipeline, normalize_whitespace
 
-    text = "الطبقة\u00a0السفلى والجزء\u2003السفلى\r\nالجهة\tاليمنى بنى\u00a0\u00a0سويف قرية\t بنى"
+    text = (
+        "الطبقة\u00a0السفلى والجزء\u2003السفلى\r\nالجهة\tاليمنى بنى\u00a0\u00a0سويف قرية\t بنى"
+        "\nالحوار\u00a0الموسيقى العناصر\u2002السفلى الزاوية\tاليمنى\u00a0السفلى"
+    )
     steps = ["remove_tatweel", "restore_final_yaa", "normalize_whitespace"]
     expected = normalize_whitespace(restore_final_yaa(text))
-    assert expected == "الطبقة السفلى والجزء السفلي\nالجهة اليمنى بني سويف قرية بني"
+    assert expected == (
+        "الطبقة السفلى والجزء السفلي\nالجهة اليمنى بني سويف قرية بني"
+        "\nالحوار الموسيقي العناصر السفلى الزاوية اليمنى السفلى"
+    )
     assert Pipeline(steps)(text) == expected
 
 
