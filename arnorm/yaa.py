@@ -408,7 +408,7 @@ class _Context:
         self.previous_word = _PREVIOUS_PATTERNS.get(stem)
         self.nouns_before = _nouns_before(word)
         self.agrees = _agrees(word)
-        self.definite = any(has_article for _, _, has_article in _readings(word))
+        self.definite = _is_definite(word)
         self.follows_definite = _follows_definite(word)
         self.alone = _is_yaa(word)
 
@@ -426,14 +426,16 @@ class _Context:
                 return found.lastindex == 1
         if self.nouns_before and _preposition_before(text, start) in self.nouns_before:
             return True
-        if self.agrees:
-            if _after_feminine(text, start):
-                return False
-            # A definite adjective follows a definite noun; after any other
-            # word it is a noun itself (عدد الجوعى, هي الكبرى).
-            return self.alone if self.definite and not _after_definite(text, start) else True
-        if self.follows_definite and _after_definite(text, start) and not _after_feminine(text, start):
-            return True
+        if self.agrees or self.follows_definite:
+            previous_start, previous = _word_before(text, start)
+            if _after_feminine(text, start, previous_start, previous):
+                return False if self.agrees else self.alone
+            after_definite = _is_definite(previous) and previous not in _RELATIVES
+            if self.agrees:
+                # A definite adjective follows a definite noun; after any
+                # other word it is a noun itself (عدد الجوعى, هي الكبرى).
+                return self.alone if self.definite and not after_definite else True
+            return after_definite or self.alone
         return self.alone
 
 
@@ -465,7 +467,7 @@ def _run_start(after_last_outsider: re.Pattern[str], text: str, end: int) -> int
     return 0
 
 
-def _after_feminine(text: str, start: int) -> bool:
+def _after_feminine(text: str, start: int, previous_start: int, previous: str) -> bool:
     """Whether the noun before the word at ``start`` is feminine
     (:func:`_is_feminine`: الطبقة, اليد, الطبقات, الحدود).
 
@@ -477,8 +479,8 @@ def _after_feminine(text: str, start: int) -> bool:
     Any horizontal space may stand between the words (a no-break space as
     well as U+0020), so the decision does not change when a later step
     unifies spaces, and that step's map may run before this rule.
+    ``previous_start`` and ``previous`` are :func:`_word_before` at ``start``.
     """
-    previous_start, previous = _word_before(text, start)
     for _ in range(_ADJECTIVES_IN_A_ROW):
         if _is_feminine(previous):
             return True
@@ -493,12 +495,11 @@ def _after_feminine(text: str, start: int) -> bool:
 _ADJECTIVES_IN_A_ROW = 3
 
 
-def _after_definite(text: str, start: int) -> bool:
-    """Whether the word before the word at ``start`` is definite: ال after
-    any proclitics (الجزء, بالتوزيع), not a relative pronoun (الذين)."""
-    previous = _word_before(text, start)[1]
-    articled = any(has_article for _, _, has_article in _readings(previous))
-    return articled and len(previous) >= 5 and previous not in _RELATIVES
+@_word_cache
+def _is_definite(word: str) -> bool:
+    """Whether ``word`` (a key) has ال after any proclitics (الجزء, بالتوزيع)
+    and at least two letters after it (not الى, الذى)."""
+    return len(word) >= 5 and any(has_article for _, _, has_article in _readings(word))
 
 
 _RELATIVES = frozenset({"\u0627\u0644\u0630\u064a\u0646", "\u0627\u0644\u0644\u0630\u064a\u0646"})  # الذين، اللذين
