@@ -39,6 +39,7 @@ restore_final_yaa.
 from __future__ import annotations
 
 import argparse
+import functools
 import gettext
 import json
 import re
@@ -300,12 +301,12 @@ def measure() -> dict:
             return
         sets[key]["packages"] = package_files(cached)
 
-    news = CACHE / "yaa-news.txt"
-    add("news-test", lambda: news_halves()[1], news)
-    add("news-dev", lambda: news_halves()[0], news)
-    add("ui", held_out_lines, CACHE / "yaa-heldout.txt")
+    halves, ui = functools.cache(news_halves), functools.cache(held_out_lines)  # each read once
+    add("news-test", lambda: halves()[1], CACHE / "yaa-news.txt")
+    add("news-dev", lambda: halves()[0], CACHE / "yaa-news.txt")
+    add("ui", ui, CACHE / "yaa-heldout.txt")
     if "ui" in sets:
-        add("ui-thunderbird", lambda: second_lines(held_out_lines()), CACHE / "yaa-heldout-thunderbird.txt")
+        add("ui-thunderbird", lambda: second_lines(ui()), CACHE / "yaa-heldout-thunderbird.txt")
     add("names", category_labels, CACHE / "yaa-names.txt")
     sets.get("news-test", {}).pop("top_errors", None)  # the test half stays unseen
     return {"sets": sets, "unavailable": unavailable}
