@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from typing import Any, TypeVar
 
-from ._primitives import Primitive
+from ._rules import Primitive
 
 Normalizer = Callable[..., str]
 PrimitiveFactory = Callable[..., "tuple[Primitive, ...]"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ._primitives import CharMap, Primitive, Rule
+from ._rules import CharMap, Primitive, Rule
 from ._registry import require_str
 from .pipeline import Pipeline
 

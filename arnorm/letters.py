@@ -28,8 +28,7 @@ from ._chars import (
     YEH_HAMZA,
     char_class,
 )
-from ._executors import CHUNK, in_pieces
-from ._primitives import CharMap, Primitive, Rule, run
+from ._rules import CharMap, Primitive, Rule, run
 from ._registry import declare, require_str
 
 
@@ -48,41 +47,10 @@ def _fold_decomposed_alef(match: re.Match[str]) -> str:
     return ALEF + marks.replace(_MADDAH, "").replace(_HAMZA_ABOVE, "").replace(_HAMZA_BELOW, "")
 
 
-def _erases_alef_folding(after: CharMap) -> bool:
-    """Whether ``after`` deletes every hamza mark and maps every alef form as
-    it maps ا: then it returns the same with or without the folding."""
-    table = after.table
-    bare = table.get(ALEF, ALEF)
-    return all(table.get(mark) == "" for mark in HAMZA_MARKS) and \
-        all(table.get(form, form) == bare for form in ALEF_FORMS)
-
-
-_MARKS_RUN = re.compile(char_class(ARABIC_MARKS) + "*")
-
-
-def _fold_decomposed_alefs(text: str) -> str:
-    """``_DECOMPOSED_ALEF.sub(_fold_decomposed_alef, text)``, on pieces of a
-    long text cut just before a character that is not a mark (a match never
-    goes on past one). Dense clusters make one match per letter, and the
-    pieces keep the matches' strings in the CPU cache: 4 MB of alef + 10
-    marks took 0.31 s whole, 0.24 s in pieces."""
-    if _MADDAH not in text and _HAMZA_ABOVE not in text and _HAMZA_BELOW not in text:
-        return text
-    if len(text) <= 2 * CHUNK:
-        return _DECOMPOSED_ALEF.sub(_fold_decomposed_alef, text)
-    return in_pieces(functools.partial(_DECOMPOSED_ALEF.sub, _fold_decomposed_alef), text,
-                     cut=_before_a_letter)
-
-
-def _before_a_letter(text: str, end: int) -> int:
-    """The end of the run of marks at ``end``: a cut there parts no cluster."""
-    return _MARKS_RUN.match(text, end).end()  # type: ignore[union-attr]
-
-
-FOLD_DECOMPOSED_ALEF = Rule(_DECOMPOSED_ALEF, _fold_decomposed_alef,
-                            triggers="".join(sorted(HAMZA_MARKS)), produces=ALEF,
-                            fast=_fold_decomposed_alefs,
-                            reduced_by=lambda after, before: None if _erases_alef_folding(after) else FOLD_DECOMPOSED_ALEF)
+FOLD_DECOMPOSED_ALEF = Rule(_DECOMPOSED_ALEF, _fold_decomposed_alef, triggers="".join(sorted(HAMZA_MARKS)),
+                            produces=ALEF, name="fold_decomposed_alef",
+                            cut="(?!" + char_class(ARABIC_MARKS) + ")")
+"""ا followed by a combining maddah or hamza (marks between allowed) → ا."""
 
 
 @functools.cache
@@ -189,7 +157,7 @@ _MEDIAL_FARSI_YEH = re.compile(
 @functools.cache
 def _persian_letters() -> tuple[Primitive, ...]:
     return (
-        Rule(_MEDIAL_FARSI_YEH, YEH, triggers=FARSI_YEH, produces=YEH),
+        Rule(_MEDIAL_FARSI_YEH, YEH, triggers=FARSI_YEH, produces=YEH, name="medial_farsi_yeh"),
         CharMap({FARSI_YEH: ALEF_MAKSURA, KEHEH: KAF, SWASH_KAF: KAF, AE: HEH, HEH_GOAL: HEH}),
     )
 

@@ -16,7 +16,7 @@ from ._chars import (
     TEH_MARBUTA,
     YEH,
 )
-from ._primitives import CharMap, Primitive, run
+from ._rules import CharMap, Primitive, run
 from ._registry import declare, require_str
 
 

@@ -4,22 +4,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 
-from ._chars import (
-    ARABIC_MARKS,
-    DIACRITICS,
-    HAMZA_ABOVE,
-    HAMZA_BELOW,
-    HAMZA_COMPOSITIONS,
-    HAMZA_MARKS,
-    MADDAH_ABOVE,
-    SHADDA,
-    TATWEEL,
-    char_class,
-)
-from ._executors import in_pieces
-from ._primitives import CharMap, Primitive, Rule, can_leave, run
+from ._chars import ARABIC_MARKS, DIACRITICS, HAMZA_COMPOSITIONS, HAMZA_MARKS, SHADDA, TATWEEL, char_class
+from ._rules import CharMap, Primitive, Rule, run
 from ._registry import declare, require_str
 from ._unicode import normalize
 
@@ -35,99 +22,32 @@ def _compose(match: re.Match[str]) -> str:
     return _composed(cluster) if len(cluster) <= 16 else normalize("NFC", cluster)
 
 
-# Once every other mark is deleted, a cluster is a base and hamza marks, and
-# NFC composes exactly the pairs of HAMZA_COMPOSITIONS: one guarded
-# ``str.replace`` per pair, on pieces of the text that never part a cluster
-# (12 MB of Quran: 46 ms, where the regex with a callback per cluster took
-# 72-103 ms). The exception is hamza below (combining class 220) beside
-# maddah or hamza above (230): NFC reorders them or composes across them, so
-# a piece holding such a pair goes through the regex. A pair is looked for
-# only where its mark is: a mark is one quick ``in``, while each test of a
-# two-character pair scans the whole piece (12 MB of Quran, which has no
-# hamza below: 52 -> 35 ms, in one process against testing every pair).
-_REORDERED = (MADDAH_ABOVE + HAMZA_BELOW, HAMZA_ABOVE + HAMZA_BELOW,
-              HAMZA_BELOW + MADDAH_ABOVE, HAMZA_BELOW + HAMZA_ABOVE)
 _BASES = frozenset(pair[0] for pair in HAMZA_COMPOSITIONS)
 
 
-def _pair_composer(cluster: re.Pattern[str], bases: frozenset[str]) -> Callable[[str], str]:
-    """``cluster.sub(_compose, text)`` on a text whose only Arabic marks are
-    hamza marks (the others were just deleted)."""
-    by_mark = tuple(
-        (mark, tuple((pair, composed) for pair, composed in HAMZA_COMPOSITIONS.items()
-                     if pair[1] == mark and pair[0] in bases))
-        for mark in sorted(HAMZA_MARKS)
-    )
-    cluster_chars = "".join(sorted(bases | HAMZA_MARKS))
-
-    def compose_pairs(piece: str) -> str:
-        if HAMZA_BELOW in piece and any(pair in piece for pair in _REORDERED):
-            return cluster.sub(_compose, piece)
-        for mark, pairs in by_mark:
-            if mark in piece:
-                for pair, composed in pairs:
-                    if pair in piece:
-                        piece = piece.replace(pair, composed)
-        return piece
-
-    def compose(text: str) -> str:
-        if MADDAH_ABOVE not in text and HAMZA_ABOVE not in text and HAMZA_BELOW not in text:
-            return text
-        return in_pieces(compose_pairs, text, cluster_chars)
-
-    return compose
-
-
+@functools.cache
 def hamza_composition(bases: frozenset[str] = _BASES, *, after_deletion: bool = False) -> Rule:
     """The rule composing each letter of ``bases`` with the maddah or hamza
     mark after it, as NFC does (ا + U+0654 → أ), other marks between allowed.
 
-    With ``after_deletion`` the rule runs right after every other Arabic mark
-    was deleted, and composes pair by pair. In a pipeline the rule narrows to
-    the letters whose composition the next map does not erase (once
-    normalize_hamza has run, أ and ا + U+0654 are both ا), and is left out
-    when none is left.
+    ``after_deletion`` says that the rule runs right after every other
+    Arabic mark was deleted (a faster path then composes pair by pair).
     """
-    return _composition(frozenset(bases), after_deletion)
-
-
-@functools.cache
-def _composition(bases: frozenset[str], after_deletion: bool) -> Rule:
-    pattern = re.compile(char_class(bases) + char_class(ARABIC_MARKS) + "+")
+    pattern = char_class(bases) + char_class(ARABIC_MARKS) + "+"
     # The marks are the rarer trigger of the full rule; a narrowed rule's own
     # letters are rarer still (ے), so that a text without them drops it.
     triggers = HAMZA_MARKS if bases == _BASES else bases
     return Rule(pattern, _compose, triggers="".join(sorted(triggers)),
                 produces=[composed for pair, composed in HAMZA_COMPOSITIONS.items() if pair[0] in bases],
-                fast=_pair_composer(pattern, bases) if after_deletion else None,
-                reduced_by=functools.partial(_narrowed_composition, bases, after_deletion))
-
-
-def _narrowed_composition(bases: frozenset[str], after_deletion: bool,
-                          after: CharMap, before: CharMap | None) -> Rule | None:
-    """The composition of ``bases`` narrowed to what ``after`` does not erase.
-
-    When ``after`` deletes every Arabic mark that ``before`` can leave, it
-    keeps only the image of a cluster's first character, which is the letter
-    or its composition: a letter whose compositions it maps as it maps the
-    letter (أ and ا both to ا) needs no composing.
-    """
-    table = after.table
-    if any(table.get(mark) != "" for mark in ARABIC_MARKS if can_leave(before, mark)):
-        return hamza_composition(bases, after_deletion=after_deletion)
-    needed = frozenset(
-        pair[0] for pair, composed in HAMZA_COMPOSITIONS.items()
-        if pair[0] in bases and can_leave(before, pair[0]) and can_leave(before, pair[1])
-        and table.get(composed, composed) != table.get(pair[0], pair[0])
-    )
-    return hamza_composition(needed, after_deletion=after_deletion) if needed else None
+                name="compose_hamza", cut="(?<!" + char_class(bases | ARABIC_MARKS) + ")",
+                params={"bases": bases, "after_deletion": after_deletion})
 
 
 COMPOSE_HAMZA = hamza_composition()
 """ا + U+0654 → أ and the other NFC compositions with maddah/hamza marks."""
 
 COMPOSE_HAMZA_AFTER_DELETION = hamza_composition(after_deletion=True)
-"""COMPOSE_HAMZA where every other mark is gone, by pairs."""
+"""COMPOSE_HAMZA where every other mark is gone."""
 
 
 def _diacritics(*, keep_shadda: bool = False) -> tuple[Primitive, ...]:

@@ -11,8 +11,8 @@ from typing import Any, Union
 
 from ._offsets import identity_spans
 from ._parallel import imap_ordered
-from ._compile import Plan
-from ._primitives import Func, Primitive, run
+from ._plan import Plan
+from ._rules import Func, Primitive, run
 from ._registry import NORMALIZERS, primitives_of, require_choice, require_str
 from .presets import PRESETS
 
@@ -121,12 +121,32 @@ class Pipeline:
         if isinstance(steps, (str, bytes)) or not isinstance(steps, Iterable):
             raise TypeError(f"steps must be a list of steps, got {type(steps).__name__}")
         self.steps: tuple[Step, ...] = tuple(resolve_step(step) for step in steps)
-        self._plan = Plan([primitive for step in self.steps for primitive in step.primitives])
+        self.primitives: tuple[Primitive, ...] = tuple(p for step in self.steps for p in step.primitives)
+        """Every primitive of every step, in order, before fusion."""
+        self._compiled: Plan | None = None
 
     @property
-    def primitives(self) -> tuple[Primitive, ...]:
-        """Every primitive of every step, in order, before fusion."""
-        return self._plan.primitives
+    def _plan(self) -> Plan:
+        """The plan, made on first use: building a pipeline costs nothing more."""
+        if self._compiled is None:
+            self._compiled = Plan(self.primitives)
+        return self._compiled
+
+    def plan(self, text: str) -> tuple[Primitive, ...]:
+        """What runs for ``text``: the fused passes, in order.
+
+        Character maps of neighbouring steps are merged into one pass; a
+        rule that cannot fire on ``text`` is left out, so the maps around it
+        merge too. ``ARNORM_REFERENCE=1`` runs every primitive as declared.
+
+        Examples:
+            >>> pipe = Pipeline(["remove_tatweel", "normalize_persian_letters", "remove_diacritics"])
+            >>> pipe.plan("كتـــاب")
+            (CharMap(<140 entries>), Rule('compose_hamza'))
+            >>> pipe.plan("کتاب یوم")[:2]
+            (CharMap(<1 entries>), Rule('medial_farsi_yeh'))
+        """
+        return self._plan.passes(require_str(text))
 
     # --- running ---------------------------------------------------------------
 
@@ -134,7 +154,7 @@ class Pipeline:
         """Normalize ``text`` with every step, in order."""
         if not isinstance(text, str):
             require_str(text)  # raises the TypeError that says what was expected
-        return self._plan(text)
+        return (self._compiled or self._plan)(text)
 
     def normalize_with_offsets(self, text: str) -> tuple[str, list[tuple[int, int]]]:
         """Normalize ``text`` and say where each output character came from.

@@ -29,7 +29,7 @@ from ._chars import (
     RIGHT_SINGLE_QUOTE,
     SINGLE_QUOTES,
 )
-from ._primitives import CharMap, Primitive, Rule, run
+from ._rules import CharMap, Primitive, Rule, run
 from ._registry import declare, require_choice, require_str
 
 QuoteStyle = Literal["ascii", "guillemets", "curly"]
@@ -60,7 +60,7 @@ def _quote_primitives(style: str) -> tuple[Primitive, ...]:
         **dict.fromkeys(CLOSING_SINGLE_QUOTES, close_single),
     }
     pair = Rule(_STRAIGHT_PAIR, open_double + r"\1" + close_double, triggers='"',
-                produces=(open_double, close_double))
+                produces=(open_double, close_double), name="pair_straight_quotes")
     return (CharMap(table), pair)
 
 

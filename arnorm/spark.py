@@ -37,7 +37,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Literal
 
-from ._primitives import CharMap, fuse
+from ._rules import CharMap, fuse
 from ._registry import require_choice
 from .pipeline import Pipeline, StepLike, resolve_pipeline
 

@@ -61,8 +61,7 @@ from ._chars import (
     YEH_HAMZA,
     char_class,
 )
-from ._executors import CHUNK, in_pieces
-from ._primitives import Primitive, Rule, run
+from ._rules import Primitive, Rule, run
 from ._registry import declare, require_str
 from ._unicode import normalize
 
@@ -703,35 +702,14 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
             settled.append((spaced, _reversed_pattern(kept)))
         return settled[0]
 
-    def fast(text: str) -> str:
-        """``_FINAL_MAKSURA.sub(restore, text)``, found in the reversed text.
-
-        Read backwards, a word-final ى comes first and the rest of its word
-        follows it, so the pattern captures the word as it scans (no search
-        back for the word start per match), and the decision is cached by
-        that stem alone. A ى followed by marks (vocalized text) falls back
-        to the forward pass, which rewrites the marks with the letter.
-
-        A long text goes in pieces cut after a line break (no rule looks
-        across one), so that the reversed copies stay in the CPU cache: on
-        12 MB of news, 100-175 ms against 135-250 ms whole, in alternate runs.
-
-        The common words that keep ى are decided once (see ``settle``) and
-        skipped by the pass, and في between spaces is written by one
-        ``str.replace``: on 12 MB of news the calls into Python fall from
-        150,000 to 67,000 a run, and the time from 112 to 75 ms (best of 7,
-        alternate runs). (Writing every common word decided ي by a regex
-        substitution with a plain string instead costs a scan as long as the
-        calls it saves: 86 ms.)
-        """
-        if ALEF_MAKSURA not in text:
-            return text
-        if len(text) <= 2 * CHUNK:
-            return restore_lines(text)
-        return in_pieces(restore_lines, text, cut=_after_a_line_break)
-
     def restore_lines(text: str) -> str:
-        """:func:`fast` on whole lines."""
+        """``_FINAL_MAKSURA.sub(restore, text)`` on whole lines, found in
+        the reversed text: read backwards, a word-final ى comes first and
+        the rest of its word follows, so the pattern captures the word as it
+        scans and the decision is cached by that stem alone. A ى followed by
+        marks falls back to the forward pass. The common words that keep ى
+        are decided once and skipped by the pattern, and في between spaces
+        is written by one ``str.replace``."""
         if ALEF_MAKSURA not in text:
             return text
         length = len(text)
@@ -777,7 +755,7 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
             return _FINAL_MAKSURA.sub(restore, text)
 
     return Rule(_FINAL_MAKSURA, restore, triggers=ALEF_MAKSURA, produces=(YEH, YEH_HAMZA),
-                context=_WORD_CHARS, fast=fast)
+                context=_WORD_CHARS, name="restore_final_yaa", cut="(?<=\n)", params={"reversed_scan": restore_lines})
 
 
 def _reversed_pattern(stems: list[str]) -> re.Pattern[str]:
@@ -790,11 +768,6 @@ def _reversed_pattern(stems: list[str]) -> re.Pattern[str]:
     pattern = _FINAL_MAKSURA_REVERSED.pattern
     assert pattern.count(final) == 1
     return re.compile(pattern.replace(final, final + "(?!" + listed + ")"))
-
-
-def _after_a_line_break(text: str, end: int) -> int:
-    """Just after the first line break at or after ``end`` (the text's end if none)."""
-    return text.find("\n", end) + 1 or len(text)
 
 
 def _remember(cache: dict[str, _T], stem: str, value: _T) -> _T:

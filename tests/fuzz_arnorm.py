@@ -21,31 +21,26 @@ import atheris
 
 with atheris.instrument_imports():
     import arnorm
-    from arnorm import Pipeline, _executors
+    from arnorm import Pipeline
+    from arnorm._accel import Policy
     from arnorm._jsonl import normalize_records
+    from arnorm._plan import Plan
 
 PIPELINES = [Pipeline.from_preset(name) for name in arnorm.PRESETS]
 
 # The long-text paths (NumPy lookup, its tail of rules, pieces, the expansion
 # of several-character keys in the array) for short
 # inputs: each preset is also run with them and must give the same.
-DENSE = {"DENSE_TEXT": 4, "NUMPY_CHUNK": 3, "DENSE_SHARE": 0.0, "DENSE_KEYS": 0, "EXPAND_KEYS": 0}
-USUAL = {name: getattr(_executors, name) for name in DENSE}
-vars(_executors).update(DENSE)
-DENSE_PIPELINES = [Pipeline.from_preset(name) for name in arnorm.PRESETS]
-vars(_executors).update(USUAL)
+DENSE = Policy(dense_text=4, numpy_chunk=3, dense_share=0.0, dense_keys=0, expand_keys=0, chunk=3)
+DENSE_PLANS = [Plan(pipe.primitives, DENSE) for pipe in PIPELINES]
 
 
 def check_text(text: str) -> None:
-    for pipe, dense in zip(PIPELINES, DENSE_PIPELINES):
+    for pipe, dense in zip(PIPELINES, DENSE_PLANS):
         once = pipe(text)
         assert pipe(once) == once, (pipe, text)
         assert pipe.normalize_with_offsets(text)[0] == once
-        vars(_executors).update(DENSE)
-        try:
-            assert dense(text) == once, (pipe, text)
-        finally:
-            vars(_executors).update(USUAL)
+        assert dense(text) == once, (pipe, text)
 
 
 def check_from_dict(raw: str) -> None:

@@ -123,12 +123,14 @@ def test_folded_text_has_no_presentation_forms_left() -> None:
 
 
 def test_long_texts_fold_decomposed_alef_in_pieces_as_a_whole() -> None:
-    from arnorm._executors import CHUNK
+    from arnorm._accel import Policy, rule_runner
     from arnorm.letters import FOLD_DECOMPOSED_ALEF as rule
 
+    chunk = 16
+    run = rule_runner(rule, Policy(chunk=chunk))
     cluster = "ا\u064e\u0654\u0651"
     for offset in range(len(cluster) + 1):  # a cluster across every piece boundary
-        text = "ب" * (CHUNK - offset) + (cluster + "ب") * (CHUNK // 2) + "ا" + "\u0654" * CHUNK
-        assert len(text) > 2 * CHUNK
-        assert rule(text) == rule.pattern.sub(rule.replacement, text)
-    assert normalize_alef("قر\u0627\u0653ن " * CHUNK) == "قران " * CHUNK
+        text = "ب" * (chunk - offset) + (cluster + "ب") * (chunk // 2) + "ا" + "\u0654" * chunk
+        assert len(text) > 2 * chunk
+        assert run(text) == rule(text)
+    assert run("قر\u0627\u0653ن " * chunk) == "قران " * chunk

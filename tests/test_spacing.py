@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 
 from arnorm import Pipeline, normalize_whitespace, reduce_repeats, remove_invisibles
 from arnorm._chars import REPEATABLE_LETTERS, char_class
-from arnorm.spacing import _long_repeat_primitives
+from arnorm._accel import Policy, rule_runner
+from arnorm._accel.rules import vector_of
+from arnorm.spacing import _repeat_primitives
 
 INVISIBLE = (
     "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
@@ -100,16 +102,21 @@ _runs = st.lists(st.sampled_from(["ي", "ه", "ب", "x", " ", "\n", "ٱ", "۱"])
 
 @given(text=_runs, max_repeat=st.integers(1, 9))
 def test_the_linear_scan_equals_the_pattern(text: str, max_repeat: int) -> None:
-    """The implementation for large max_repeat, tried at every size, as
-    string and as NumPy array, against the counted pattern."""
-    (rule,) = _long_repeat_primitives(max_repeat)
+    """The rule and its accelerated paths (spelled-out patterns up to
+    short_repeat, linear scans beyond, as string and as NumPy array), tried
+    at every size, against the counted pattern."""
+    (rule,) = _repeat_primitives(max_repeat)
     letter_run = f"({char_class(REPEATABLE_LETTERS)})\\1{{{max_repeat},}}"
     expected = re.sub(letter_run, lambda match: match.group(1) * max_repeat, text)
-    assert rule.fast(text) == expected
+    assert rule(text) == expected
     assert rule.with_offsets(text, [(i, i + 1) for i in range(len(text))])[0] == expected
+    for short_repeat in (0, 4, 9):
+        assert rule_runner(rule, Policy(short_repeat=short_repeat))(text) == expected
     numpy = pytest.importorskip("numpy")
     codes = numpy.frombuffer(text.encode("utf-16-le"), dtype=numpy.uint16)
-    assert rule.vector(codes).tobytes().decode("utf-16-le") == expected
+    for short_repeat in (0, 9):
+        vector = vector_of(rule, Policy(short_repeat=short_repeat))
+        assert vector(codes).tobytes().decode("utf-16-le") == expected
 
 
 def test_untrusted_max_repeat_is_cheap() -> None:

@@ -1,17 +1,40 @@
-"""CharMap, Rule and fusion: every executor equals a plain simultaneous mapping."""
+"""CharMap, Rule and fusion, and the accelerators of character maps: every
+path equals a plain simultaneous mapping. Each test reaches its path on short
+texts through its own :class:`~arnorm._accel.Policy`."""
 
 from __future__ import annotations
 
-from unittest.mock import patch
+import re
 
 import pytest
-from hypothesis import example, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
-from arnorm._executors import SMALL_MAP, one_deletion
-from arnorm._primitives import CharMap, Rule, fuse
+from arnorm._accel import MapRunner, Policy, rule_runner, runners_of
+from arnorm._accel.lookup import Lookup, drop_where
+from arnorm._accel.maps import one_deletion
+from arnorm._accel.pieces import in_pieces
+from arnorm._accel.policy import load_numpy
+from arnorm._accel.probes import presence_test, present_keys, probe_class
+from arnorm._accel.repeats import run_starts_finder
+from arnorm._chars import REPEATABLE_LETTERS, char_class
+from arnorm._rules import CharMap, Rule, fuse
 
 from .strategies import texts
+
+SMALL_MAP = Policy().small_map
+NUMPY = load_numpy()
+
+
+def numpy_policy(**thresholds: object) -> Policy:
+    """A policy with NumPy (the test is skipped without it)."""
+    pytest.importorskip("numpy")
+    return Policy(**thresholds)  # type: ignore[arg-type]
+
+
+def either(numpy: bool, **thresholds: object) -> Policy:
+    """A policy with or without NumPy."""
+    return numpy_policy(**thresholds) if numpy else Policy(numpy=None, **thresholds)  # type: ignore[arg-type]
 
 keys = st.sampled_from(list("ابةىيـًٌَُ \u200c\ufefb\ufe8d«»“”-xyz") + [chr(c) for c in range(0xFB50, 0xFB60)])
 tables = st.dictionaries(keys, st.text(st.sampled_from(list("ابي x-")), max_size=3), max_size=3 * SMALL_MAP)
@@ -82,9 +105,7 @@ def test_rule_triggers_skip_only_when_absent() -> None:
     assert rule("abc") == "abc"
 
 
-# --- executors ------------------------------------------------------------------------
-
-from arnorm import _executors
+# --- character maps ----------------------------------------------------------------
 
 big_keys = st.sampled_from([chr(c) for c in range(0xFB50, 0xFBC0)] + list("ًٌٍَُِّْـ“”«»\u00a0\u200f")
                            + ["\U00010efd", "\u0670", "\u06d6"])
@@ -94,12 +115,14 @@ big_tables = st.dictionaries(big_keys, st.text(st.sampled_from(list("ابي x"))
 
 @given(table=big_tables, text=texts)
 def test_probe_then_chain_equals_mapping(table, text: str) -> None:
-    assert _executors.guarded_chain(table)(text) == reference(table, text)
+    run = MapRunner(table)
+    assert run.path(text) == "chain"
+    assert run(text) == reference(table, text)
 
 
 @given(table=big_tables, text=st.lists(big_keys | st.sampled_from(list("ab \ud800")), max_size=200).map("".join))
 def test_many_distinct_rare_keys_fall_back_to_translate(table, text: str) -> None:
-    assert _executors.guarded_chain(table)(text) == reference(table, text)
+    assert MapRunner(table)(text) == reference(table, text)
 
 
 @pytest.mark.parametrize("numpy", [True, False])
@@ -108,55 +131,45 @@ def test_many_distinct_rare_keys_fall_back_to_translate(table, text: str) -> Non
 def test_long_texts_with_rare_keys_equal_mapping(numpy: bool, table, text: str, chunk: int) -> None:
     # A long text finds its rare keys with present_keys (NumPy or findall),
     # then replaces them piece by piece.
-    if numpy:
-        pytest.importorskip("numpy")
-    with patch.object(_executors, "CHUNK", 3), patch.object(_executors, "DENSE_TEXT", 7), \
-            patch.object(_executors, "PRESENCE_CHUNK", chunk), \
-            patch.object(_executors, "_load_numpy", _executors._load_numpy if numpy else lambda: None):
-        assert _executors.guarded_chain(table)(text) == reference(table, text)
+    run = MapRunner(table, policy=either(numpy, chunk=3, dense_text=7, presence_chunk=chunk), lookup=False)
+    assert run.path(text) == ("pieces" if len(text) > 6 else "chain")
+    assert run(text) == reference(table, text)
 
 
 @pytest.mark.parametrize("numpy", [True, False])
 @given(keys=st.sets(big_keys, min_size=1), text=st.lists(big_keys | st.sampled_from(list("ab \ud800")),
                                                          max_size=60).map("".join), chunk=st.integers(1, 7))
 def test_present_keys_are_the_keys_in_the_text(numpy: bool, keys, text: str, chunk: int) -> None:
-    if numpy:
-        pytest.importorskip("numpy")
-    with patch.object(_executors, "PRESENCE_CHUNK", chunk), \
-            patch.object(_executors, "_load_numpy", _executors._load_numpy if numpy else lambda: None):
-        assert _executors.present_keys(keys)(text) == keys & set(text)
+    assert present_keys(keys, either(numpy, presence_chunk=chunk))(text) == keys & set(text)
 
 
 @given(chars=st.sets(big_keys | st.sampled_from(list("\r\n ")), min_size=1),
        text=st.lists(big_keys | st.sampled_from(list("ab \r\ud800")), max_size=60).map("".join),
        short=st.integers(0, 10))
 def test_presence_test_tells_whether_any_character_is_there(chars, text: str, short: int) -> None:
-    with patch.object(_executors, "SHORT_TEXT", short):  # long texts: one ``in`` per character
-        assert _executors.presence_test(chars)(text) == any(ch in text for ch in chars)
+    present = presence_test(chars, Policy(short_text=short))  # long texts: one ``in`` per character
+    assert present(text) == any(ch in text for ch in chars)
 
 
 @given(keys=st.sets(big_keys, min_size=1))
 def test_probe_class_matches_every_key(keys) -> None:
-    import re
-
-    probe = re.compile(_executors.probe_class(keys))
+    probe = re.compile(probe_class(keys))
     assert all(probe.fullmatch(key) for key in keys)
 
 
 def test_numpy_lookup_keeps_lone_surrogates_apart() -> None:
-    pytest.importorskip("numpy")
+    lookup = Lookup({"\u064e": ""}, policy=numpy_policy())
     text = "\ud83d\ude00 ب\u064e"  # two lone surrogates must not pair into one emoji
-    assert _executors.numpy_lookup({"\u064e": ""})(text) == "\ud83d\ude00 ب"
+    assert lookup(text) == "\ud83d\ude00 ب"
     text = "\ud83d\u064e\ude00"  # nor once the mark between them is deleted
-    assert _executors.numpy_lookup({"\u064e": ""})(text) == "\ud83d\ude00"
-    assert len(_executors.numpy_lookup({"\u064e": ""})(text)) == 2
+    assert lookup(text) == "\ud83d\ude00"
+    assert len(lookup(text)) == 2
 
 
 def test_numpy_lookup_with_ligatures_and_characters_beyond_the_bmp() -> None:
-    pytest.importorskip("numpy")
     table = {"\u064e": "", "\u0623": "\u0627", "\ufefb": "\u0644\u0627", "\u2026": "...",
              "\U0001ee00": "\u0627"}
-    run = _executors.numpy_lookup(table)
+    run = Lookup(table, policy=numpy_policy())
     for text in ("أَحمد ﻻ…\U0001ee00 " * 100,  # a character in three beyond the BMP: UTF-32
                  "\U0001f600" + "أَحمد ﻻ… " * 100,  # one: UTF-16, pairs and all
                  "أَحمد… " * 100,  # nothing from U+FB00 on: the ligatures' chain is skipped
@@ -175,10 +188,8 @@ _edge_texts = st.lists(_edge_keys | st.sampled_from(list("ab ")), max_size=40).m
 
 @given(table=tables | _edge_tables, text=texts | _edge_texts)
 def test_numpy_lookup_equals_mapping(table, text: str) -> None:
-    pytest.importorskip("numpy")
-    if any(ch in table for value in table.values() for ch in value):
-        return  # such maps always run with str.translate
-    assert _executors.numpy_lookup(table)(text) == reference(table, text)
+    assume(not any(ch in table for value in table.values() for ch in value))  # those run str.translate
+    assert Lookup(table, policy=numpy_policy())(text) == reference(table, text)
 
 
 @given(table=tables | _edge_tables, text=texts | _edge_texts)
@@ -188,16 +199,13 @@ def test_numpy_lookup_expanding_in_the_array_equals_mapping(table, text: str) ->
     """Keys written as several characters replaced in the array (as in a
     text with many different ones), whatever the text: lone surrogates,
     U+FFFF, characters beyond the BMP."""
-    pytest.importorskip("numpy")
-    if any(ch in table for value in table.values() for ch in value):
-        return
-    with patch.object(_executors, "EXPAND_KEYS", 0):
-        assert _executors.numpy_lookup(table)(text) == reference(table, text)
+    assume(not any(ch in table for value in table.values() for ch in value))
+    assert Lookup(table, policy=numpy_policy(expand_keys=0))(text) == reference(table, text)
 
 
 def test_many_ligatures_are_expanded_in_the_array() -> None:
-    """A text with ligatures of every kind: expanded in the array (one
-    numpy.repeat), the same as the mapping, in UTF-16 and in UTF-32."""
+    """A text with ligatures of every kind: expanded in the array, the same
+    as the mapping, in UTF-16 and in UTF-32."""
     numpy = pytest.importorskip("numpy")
     from arnorm import NORMALIZERS
     from arnorm._registry import primitives_of
@@ -205,21 +213,23 @@ def test_many_ligatures_are_expanded_in_the_array() -> None:
     (fold,) = primitives_of(NORMALIZERS["fold_presentation_forms"])()
     table = dict(fold.table)
     ligatures = "".join(chr(point) for point in range(0xFC00, 0xFC40))  # 64 ligatures of two or three letters
-    run = _executors.numpy_lookup(table)
+    run = Lookup(table, policy=numpy_policy())
     for text in (("\ufefb \U0001f600 " + ligatures + " \ufdfa\n") * 50,  # UTF-16
                  ("\U0001f600\U0001ee00" + ligatures[:20]) * 50):  # a third beyond the BMP: UTF-32
-        with patch.object(numpy, "repeat", wraps=numpy.repeat) as repeat:
-            assert run(text) == reference(table, text)
-        assert repeat.called
-    with patch.object(numpy, "repeat", wraps=numpy.repeat) as repeat:
-        assert run("\ufefb " * 500) == reference(table, "\ufefb " * 500)  # one kind: the chains
-    assert not repeat.called
+        assert run.many_several(units(text))
+        assert run(text) == reference(table, text)
+    assert not run.many_several(units("\ufefb " * 500))  # one kind: the chains
+    assert run("\ufefb " * 500) == reference(table, "\ufefb " * 500)
+
+
+def units(text: str) -> object:
+    numpy = pytest.importorskip("numpy")
+    return numpy.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=numpy.uint16)
 
 
 def test_many_distinct_keys_take_the_numpy_path_only_when_not_too_sparse() -> None:
     # Eight distinct keys: the lookup from MANY_KEYS_SHARE (3 %) of the
     # sample, the chain below it or with fewer distinct keys.
-    pytest.importorskip("numpy")
     table = {chr(c): "" for c in range(0x064B, 0x0653)} | dict.fromkeys("أإآ", "ا") | {"ى": "ي", "ة": "ه"}
     keys = "أإآىةًٌٍ"
 
@@ -229,58 +239,50 @@ def test_many_distinct_keys_take_the_numpy_path_only_when_not_too_sparse() -> No
             words[i] += keys[(i // every) % len(keys)]
         return " ".join(words)
 
-    is_dense = _executors._density_test(table)
-    assert is_dense(text(5))  # 4 % of the characters are keys
-    assert not is_dense(text(40))  # 0.5 %
-    assert not is_dense(text(5, keys[:7]))  # 4 %, seven distinct keys
+    run = MapRunner(table, policy=numpy_policy())
+    assert run.path(text(5)) == "lookup"  # 4 % of the characters are keys
+    assert run.path(text(40)) == "pieces"  # 0.5 %
+    assert run.path(text(5, keys[:7])) == "pieces"  # 4 %, seven distinct keys
     for sample in (text(5), text(40)):
-        assert len(sample) > _executors.DENSE_TEXT
-        assert CharMap(table)(sample) == reference(table, sample)
+        assert run(sample) == reference(table, sample)
 
 
 def test_a_map_with_rare_keys_takes_the_numpy_path_for_any_key_in_the_start() -> None:
-    pytest.importorskip("numpy")
     table = {chr(c): "" for c in range(0x064B, 0x0653)} | dict.fromkeys("\u06d6\u06d7\u06da", "")
     text = "كلمهٌ " + "كلمه " * 12_000 + "\u06d6"
-    is_dense = _executors._density_test(table, any_key=True)
-    assert is_dense(text) and not is_dense(text.replace("ٌ", ""))
-    assert not _executors._density_test(table)(text)
-    assert CharMap(table)(text) == reference(table, text)
+    with_rare = MapRunner(table, policy=numpy_policy(small_map=4))  # the marks beyond ASCII are rare keys
+    assert with_rare.path(text) == "lookup" and with_rare.path(text.replace("ٌ", "")) != "lookup"
+    assert MapRunner(table, policy=numpy_policy()).path(text) != "lookup"
+    assert with_rare(text) == reference(table, text)
 
 
-def test_dense_text_takes_the_numpy_path(monkeypatch) -> None:
-    pytest.importorskip("numpy")
-    monkeypatch.setattr(_executors, "DENSE_TEXT", 10)
+def test_dense_text_takes_the_numpy_path() -> None:
     table = {chr(c): "" for c in range(0x064B, 0x0653)} | {"\u0649": "\u064a", "\ufefb": "\u0644\u0627"}
     text = "بِسْمِ ٱللَّهِ ٱلرَّحْمَـٰنِ ﻻ عَلَىٰ هُدًى مِّن رَّبِّهِمْ " * 50
-    assert CharMap(table)(text) == reference(table, text)
+    run = MapRunner(table, policy=numpy_policy(dense_text=1000))
+    assert run.path(text) == "lookup"
+    assert run(text) == reference(table, text)
 
 
 def test_numpy_can_be_turned_off(monkeypatch) -> None:
     monkeypatch.setenv("ARNORM_NO_NUMPY", "1")
-    assert _executors._load_numpy() is None
+    assert load_numpy() is None
+    assert Policy().numpy is None
 
 
 @given(table=tables, text=texts)
 def test_long_texts_run_in_pieces(table, text: str) -> None:
-    if any(ch in table for value in table.values() for ch in value):
-        return  # such maps always run with str.translate
-    with patch.object(_executors, "CHUNK", 3), patch.object(_executors, "DENSE_TEXT", 7):
-        assert _executors.guarded_chain(table)(text) == reference(table, text)  # 7 or more: cut
+    assume(not any(ch in table for value in table.values() for ch in value))  # those run str.translate
+    run = MapRunner(table, policy=Policy(chunk=3, dense_text=7), lookup=False)
+    assert run(text) == reference(table, text)  # 7 or more: cut
 
 
 @given(text=st.lists(st.sampled_from(list("بتثه ،\n\ud800") + ["هه", "ببب"]), max_size=60).map("".join),
        max_repeat=st.integers(1, 3), chunk=st.integers(1, 9))
 def test_run_starts_finder_equals_the_regex(text: str, max_repeat: int, chunk: int) -> None:
-    pytest.importorskip("numpy")
-    import re
-
-    from arnorm._chars import REPEATABLE_LETTERS, char_class
-
-    starts = _executors.run_starts_finder(REPEATABLE_LETTERS, max_repeat)
+    starts = run_starts_finder(max_repeat, numpy_policy(numpy_chunk=chunk))
     found = re.finditer(f"({char_class(REPEATABLE_LETTERS)})\\1{{{max_repeat},}}", text)
-    with patch.object(_executors, "NUMPY_CHUNK", chunk):
-        assert starts(text) == [run.start() for run in found]
+    assert starts(text) == [run.start() for run in found]  # type: ignore[misc]
 
 
 @given(text=st.lists(st.sampled_from(list("بتثه ،\n\ud800") + ["هه", "ببب", "ه" * 63, "ه" * 64, "ب" * 200]),
@@ -288,37 +290,24 @@ def test_run_starts_finder_equals_the_regex(text: str, max_repeat: int, chunk: i
        max_repeat=st.integers(1, 4), chunk=st.integers(1, 9), apart=st.sampled_from([1, 10**9]))
 def test_reduce_repeats_by_run_starts_equals_the_regex(text: str, max_repeat: int, chunk: int, apart: int) -> None:
     # apart: runs shortened one by one (1) or by one sub from the first;
-    # runs of 63, 64 and 200 letters and more: around spacing.LONG_RUN.
-    pytest.importorskip("numpy")
-    import re
-
-    from arnorm import reduce_repeats
-    from arnorm._chars import REPEATABLE_LETTERS, char_class
-
-    expected = re.sub(f"({char_class(REPEATABLE_LETTERS)})\\1{{{max_repeat},}}", r"\1" * max_repeat, text)
-    with patch.object(_executors, "NUMPY_CHUNK", chunk), patch.object(_executors, "DENSE_TEXT", 0), \
-            patch("arnorm.spacing.RUNS_APART", apart):
-        assert reduce_repeats(text, max_repeat=max_repeat) == expected
-
-
-@pytest.mark.parametrize("numpy", ["", "1"])
-def test_reduce_repeats_on_long_text_with_and_without_numpy(monkeypatch, numpy: str) -> None:
-    import re
-
-    from arnorm import reduce_repeats
-    from arnorm._chars import REPEATABLE_LETTERS, char_class
+    # runs of 63, 64 and 200 letters and more: around Policy.long_run.
     from arnorm.spacing import _repeat_primitives
 
-    monkeypatch.setenv("ARNORM_NO_NUMPY", numpy)
-    _repeat_primitives.cache_clear()
-    try:
-        filler = "بت " * (_executors.NUMPY_CHUNK // 3 - 1)  # a run straddles the first piece's end
-        text = filler + "جمييييل!!! وووو" + filler + "ههههههه"
-        expected = re.sub(f"({char_class(REPEATABLE_LETTERS)})\\1{{2,}}", r"\1\1", text)
-        assert reduce_repeats(text) == expected
-        assert expected.endswith("جمييل!!! وو" + filler + "هه")
-    finally:
-        _repeat_primitives.cache_clear()
+    expected = re.sub(f"({char_class(REPEATABLE_LETTERS)})\\1{{{max_repeat},}}", r"\1" * max_repeat, text)
+    (rule,) = _repeat_primitives(max_repeat)
+    assert rule_runner(rule, numpy_policy(numpy_chunk=chunk, dense_text=0, runs_apart=apart))(text) == expected
+
+
+@pytest.mark.parametrize("numpy", [True, False])
+def test_reduce_repeats_on_long_text_with_and_without_numpy(numpy: bool) -> None:
+    from arnorm.spacing import _repeat_primitives
+
+    policy = either(numpy, numpy_chunk=1000, dense_text=100)
+    filler = "بت " * (policy.numpy_chunk // 3 - 1)  # a run straddles the first piece's end
+    text = filler + "جمييييل!!! وووو" + filler + "ههههههه"
+    expected = re.sub(f"({char_class(REPEATABLE_LETTERS)})\\1{{2,}}", r"\1\1", text)
+    assert rule_runner(_repeat_primitives(2)[0], policy)(text) == expected
+    assert expected.endswith("جمييل!!! وو" + filler + "هه")
 
 
 @given(text=st.lists(st.sampled_from([" ", "  ", "\n", " \n ", "ب", "ت ", "\r\n"]), max_size=40).map("".join),
@@ -328,12 +317,9 @@ def test_space_rules_in_pieces_equal_their_patterns(text: str, chunk: int) -> No
 
     expected = actual = text
     for primitive in _whitespace():  # each fast path assumes the ones before it ran
-        if isinstance(primitive, Rule):
-            expected = primitive.pattern.sub(primitive.replacement, expected)
-        else:
-            expected = primitive.apply_each(expected)
-        with patch.object(_executors, "CHUNK", chunk):
-            actual = primitive(actual)
+        expected = primitive(expected)
+        (run,) = runners_of((primitive,), Policy(chunk=chunk))
+        actual = run(actual)
         assert actual == expected
 
 
@@ -341,7 +327,8 @@ def test_space_rules_in_pieces_equal_their_patterns(text: str, chunk: int) -> No
        size=st.integers(1, 9), unsafe=st.sampled_from(["", " ", " \n"]))
 def test_pieces_are_cut_only_after_a_safe_character(text: str, size: int, unsafe: str) -> None:
     pieces: list[str] = []
-    assert _executors.in_pieces(lambda piece: pieces.append(piece) or piece, text, unsafe, size) == text
+    cut = f"(?<![{unsafe}])" if unsafe else ""
+    assert in_pieces(lambda piece: pieces.append(piece) or piece, text, size, cut) == text
     assert "".join(pieces) == text
     for piece in pieces[:-1]:
         assert len(piece) >= size and piece[-1] not in unsafe
@@ -352,5 +339,5 @@ def test_pieces_are_cut_only_after_a_safe_character(text: str, size: int, unsafe
 def test_a_long_run_of_spaces_stays_in_one_piece() -> None:
     text = "ب" * 10 + " " * 2_000_000 + "ب" * 5000
     pieces: list[str] = []
-    _executors.in_pieces(lambda piece: pieces.append(piece) or piece, text, " ", 1000)
+    in_pieces(lambda piece: pieces.append(piece) or piece, text, 1000, "(?<! )")
     assert [len(piece) for piece in pieces[:2]] == [2_000_011, 1000]

@@ -1,21 +1,24 @@
-"""The three kinds of step a normalizer is made of, and how runs of them fuse.
+"""What a normalizer does, as data: character maps, rules and functions.
+
+This is the semantic layer. A normalizer module (marks, letters, spacing …)
+declares the primitives it runs and nothing about how they are made fast:
 
 * :class:`CharMap` maps single code points to strings (``""`` deletes). It
-  needs no context, so adjacent maps compose into one map: one pass over the
-  text instead of several.
-* :class:`Rule` is a compiled pattern and its replacement, for anything that
-  depends on context (word-final letters, runs of spaces, pairs of quotes).
+  needs no context, so adjacent maps compose into one map (:func:`fuse`).
+* :class:`Rule` is a pattern, its replacement and its trigger characters,
+  for anything that depends on context (word-final letters, runs of spaces,
+  pairs of quotes).
 * :class:`Func` wraps any ``str -> str`` callable: a user's own step.
 
-Every public normalizer declares the tuple of primitives it runs, so a
-:class:`~arnorm.Pipeline` can flatten its steps and merge neighbouring maps
-(:func:`fuse`); Rules and Funcs are barriers and nothing is reordered, so a
-fused pipeline returns exactly what its steps return one after another.
+Each has one plain reference implementation: ``str.translate`` for a map,
+one ``re.sub`` for a rule. The accelerator layer (:mod:`arnorm._accel`)
+replaces them with faster paths of the same output, keyed by the rule's
+``name``; :func:`run` uses them once the engine is loaded
+(``ARNORM_REFERENCE=1`` keeps the references).
 
 >>> drop_tatweel = CharMap.delete("\\u0640")
 >>> fold_alef = CharMap({"\\u0623": "\\u0627"})
->>> both = drop_tatweel.then(fold_alef)
->>> both("أحـــمد")
+>>> drop_tatweel.then(fold_alef)("أحـــمد")
 'احمد'
 >>> len(fuse([drop_tatweel, fold_alef]))
 1
@@ -23,12 +26,12 @@ fused pipeline returns exactly what its steps return one after another.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, Union
 
-from ._executors import charmap_executor
 from ._offsets import Aligner, Span
 
 Replacement = Union[str, Callable[["re.Match[str]"], str]]
@@ -46,7 +49,7 @@ class CharMap:
         TypeError: a key or value is not a ``str``.
     """
 
-    __slots__ = ("table", "_executor")
+    __slots__ = ("table", "_translation")
 
     def __init__(self, table: Mapping[str, str]) -> None:
         for key, value in table.items():
@@ -57,7 +60,7 @@ class CharMap:
         self.table: Mapping[str, str] = MappingProxyType(
             {key: table[key] for key in sorted(table) if table[key] != key}
         )
-        self._executor = charmap_executor(self.table)
+        self._translation = {ord(key): value for key, value in self.table.items()}
 
     @classmethod
     def delete(cls, chars: Iterable[str]) -> CharMap:
@@ -67,15 +70,11 @@ class CharMap:
     def then(self, other: CharMap) -> CharMap:
         """The map equal to applying ``self``, then ``other``."""
         keys = self.table.keys() | other.table.keys()
-        return CharMap({key: other.apply_each(self.table.get(key, key)) for key in keys})
-
-    def apply_each(self, text: str) -> str:
-        """Apply the map character by character (for short strings)."""
-        get = self.table.get
-        return "".join([get(ch, ch) for ch in text])
+        return CharMap({key: other(self.table.get(key, key)) for key in keys})
 
     def __call__(self, text: str) -> str:
-        return self._executor(text)
+        """The reference: ``str.translate``."""
+        return text.translate(self._translation)
 
     def with_offsets(self, text: str, spans: list[Span]) -> tuple[str, list[Span]]:
         """Apply the map and carry each character's input span along."""
@@ -101,40 +100,26 @@ class Rule:
         pattern: The pattern (a string is compiled with :mod:`re`).
         replacement: A replacement string or a function of the match.
         triggers: Substrings (or the characters of a string) of which at least
-            one occurs in every match. When given, a text containing none of
-            them is returned untouched without running the pattern: a fast
-            path, never a change of meaning.
+            one occurs in every match: a text with none of them is returned
+            as it is, without running the pattern.
         produces: Every character the rule may write that its match did not
-            contain (``None``: unknown). A pipeline uses it to prove, from the
-            input alone, that a later rule cannot fire.
+            contain (``None``: unknown), so that a pipeline can prove from
+            its input alone that a later rule has nothing to do.
         context: Every character the rule's result depends on (``None``:
-            unknown). A character map that deletes nothing and touches none of
-            them, nor any character the rule produces, gives the same result
-            before the rule as after it, so a pipeline may move it there to
-            fuse it. (A deletion never moves: it can join two characters it
-            separated.)
-        fast: A function equal to ``pattern.sub(replacement, text)`` on every
-            text this rule receives in its normalizer, but quicker (for
-            example a few ``str.replace`` calls, which return a text without
-            the pattern untouched); it runs without the triggers' test, and
-            the pattern still serves ``with_offsets``.
-        reduced_by: A function of the character maps around the rule (the
-            one right after it, and the one right before or ``None``) giving
-            what may run in its place, the same once the map after has run
-            on what the map before can leave: the rule itself, a narrower
-            rule, or ``None`` when the map erases whatever the rule did (a
-            rule that only drops hamza marks and folds alef forms, before a
-            map that does both). A pipeline runs that instead.
-        vector: The rule on a NumPy array of the text's code points (UTF-16
-            code units or UTF-32), returning the array of the result, equal
-            to ``fast`` on the text the array holds: a character map that
-            holds the text as an array runs the rules after it this way
-            before decoding. It must give the same on the pieces of a text
-            cut between two different characters, neither a line break and
-            the second not a space, as on the whole.
+            unknown). A character map that deletes nothing and touches none
+            of them, nor any character the rule produces, gives the same
+            result before the rule as after it, so a pipeline may run it
+            earlier, fused with the map before the rule.
+        name: The key under which the accelerator layer may hold a faster
+            path with the same output (none: the reference runs).
+        cut: Where a long text may be cut into pieces that the rule can
+            rewrite one by one: a zero-width pattern (lookarounds) that no
+            match of the rule spans, searched at or after a piece's end.
+        params: What the faster path needs to know of this rule's meaning
+            (for reduce_repeats, ``max_repeat``).
     """
 
-    __slots__ = ("pattern", "replacement", "triggers", "produces", "context", "fast", "reduced_by", "vector")
+    __slots__ = ("pattern", "replacement", "triggers", "produces", "context", "name", "cut", "params")
 
     def __init__(
         self,
@@ -144,34 +129,25 @@ class Rule:
         triggers: str | tuple[str, ...] = "",
         produces: Iterable[str] | None = None,
         context: Iterable[str] | None = None,
-        fast: Callable[[str], str] | None = None,
-        reduced_by: Callable[[CharMap, CharMap | None], Primitive | None] | None = None,
-        vector: Callable[[Any], Any] | None = None,
+        name: str = "",
+        cut: str = "",
+        params: Mapping[str, Any] | None = None,
     ) -> None:
         self.pattern = re.compile(pattern) if isinstance(pattern, str) else pattern
         self.replacement = replacement
         self.triggers = triggers
         self.produces = None if produces is None else frozenset(produces)
         self.context = None if context is None else frozenset(context)
-        self.fast = fast
-        self.reduced_by = reduced_by
-        self.vector = vector
+        self.name = name
+        self.cut = cut
+        self.params: Mapping[str, Any] = MappingProxyType(dict(params or {}))
 
     def __call__(self, text: str) -> str:
-        if self.fast is not None:  # a fast path looks for its own triggers
-            return self.fast(text)
-        for trigger in self.triggers:
-            if trigger in text:
-                break
-        else:
-            if self.triggers:
-                return text
+        """The reference: one ``re.sub``."""
         return self.pattern.sub(self.replacement, text)
 
     def with_offsets(self, text: str, spans: list[Span]) -> tuple[str, list[Span]]:
         """Apply the rule and carry each character's input span along."""
-        if self.triggers and not any(ch in text for ch in self.triggers):
-            return text, spans
         replacement = self.replacement
         aligner = Aligner()
         kept = 0
@@ -185,7 +161,7 @@ class Rule:
         return aligner.text(), aligner.spans
 
     def __repr__(self) -> str:
-        return f"Rule({self.pattern.pattern[:40]!r})"
+        return f"Rule({self.name or self.pattern.pattern[:40]!r})"
 
 
 class Func:
@@ -225,6 +201,7 @@ class Func:
 
 
 Primitive = Union[CharMap, Rule, Func]
+Runner = Callable[[str], str]
 
 
 def fuse(primitives: Iterable[Primitive]) -> tuple[Primitive, ...]:
@@ -238,32 +215,32 @@ def fuse(primitives: Iterable[Primitive]) -> tuple[Primitive, ...]:
     return tuple(fused)
 
 
-def reduce_rules(primitives: tuple[Primitive, ...]) -> tuple[Primitive, ...]:
-    """Run in place of each rule what the maps around it reduce it to (see
-    ``Rule(reduced_by=...)``), fusing the maps that meet when a rule is left
-    out; repeat until nothing changes."""
-    for index, primitive in enumerate(primitives[:-1]):
-        after = primitives[index + 1]
-        if not isinstance(primitive, Rule) or primitive.reduced_by is None or not isinstance(after, CharMap):
-            continue
-        before = primitives[index - 1] if index else None
-        reduced = primitive.reduced_by(after, before if isinstance(before, CharMap) else None)
-        if reduced is not primitive:
-            kept = () if reduced is None else (reduced,)
-            return reduce_rules(fuse(primitives[:index] + kept + primitives[index + 1 :]))
-    return primitives
+def reference(primitives: tuple[Primitive, ...]) -> Runner:
+    """The primitives' reference implementations, one after another."""
+
+    def run_all(text: str) -> str:
+        for primitive in primitives:
+            text = primitive(text)
+        return text
+
+    return run_all
 
 
-def can_leave(before: CharMap | None, ch: str) -> bool:
-    """Whether ``ch`` can be in what ``before`` returns (any character can,
-    with no map before)."""
-    if before is None or ch not in before.table:
-        return True
-    return any(ch in value for value in before.table.values())
+_engine: list[Callable[[tuple[Primitive, ...]], Runner]] = []
 
 
-def run(primitives: Iterable[Callable[[str], str]], text: str) -> str:
+def use_engine(compile_step: Callable[[tuple[Primitive, ...]], Runner]) -> None:
+    """Run normalizers through ``compile_step`` (called once by the engine)."""
+    _engine[:] = [compile_step]
+    compiled.cache_clear()
+
+
+@functools.lru_cache(maxsize=256)  # bounded: a step with user exceptions is new each call
+def compiled(primitives: tuple[Primitive, ...]) -> Runner:
+    """What runs ``primitives``: the engine's plan, or the references."""
+    return _engine[0](primitives) if _engine else reference(primitives)
+
+
+def run(primitives: tuple[Primitive, ...], text: str) -> str:
     """Apply ``primitives`` to ``text`` one after another."""
-    for primitive in primitives:
-        text = primitive(text)
-    return text
+    return compiled(primitives)(text)

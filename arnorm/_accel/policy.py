@@ -1,0 +1,99 @@
+"""The thresholds the accelerators choose their paths by, in one frozen object.
+
+Every number here was measured with ``python -m benchmarks`` on this
+project's corpora; docs/benchmarks/accelerators.md says how and what each
+was worth. Tests pass their own :class:`Policy` (tiny pieces, NumPy off) to
+reach every path on short texts, instead of patching module globals.
+
+>>> Policy().chunk, Policy(chunk=3).chunk
+(32768, 3)
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def load_numpy() -> Any:
+    """NumPy, unless it is missing or ``ARNORM_NO_NUMPY`` is set."""
+    if os.environ.get("ARNORM_NO_NUMPY"):
+        return None
+    try:
+        import numpy
+    except ImportError:
+        return None
+    return numpy
+
+
+@dataclass(frozen=True)
+class Policy:
+    """When each accelerated path is taken (sizes in code points)."""
+
+    numpy: Any = field(default_factory=load_numpy, compare=False)
+    """The NumPy module, or None for the pure-Python paths only."""
+
+    small_map: int = 24
+    """A map with at most this many keys runs entirely as a guarded chain;
+    and more than this many distinct rare keys in a text send it to
+    ``str.translate``."""
+
+    chunk: int = 1 << 15
+    """Code points per piece of a long text, so that each pass works in the
+    CPU cache; texts up to twice this run whole."""
+
+    dense_text: int = 50_000
+    """Texts at least this long are sampled for the NumPy lookup."""
+
+    dense_keys: int = 6
+    """A map needs this many keys, and a sample this many distinct ones, for
+    the NumPy lookup."""
+
+    dense_share: float = 0.1
+    """Share of the sample that is keys from which the lookup is used."""
+
+    many_keys: int = 8
+    many_keys_share: float = 0.03
+    """Or this many distinct keys making at least this share of the sample."""
+
+    numpy_chunk: int = 1 << 18
+    """Code points per piece for the NumPy lookup and the run finder."""
+
+    presence_chunk: int = 1 << 16
+    """Code points per piece when NumPy lists the rare keys of a text."""
+
+    probe_gap: int = 64
+    """Gaps this small between rare keys are folded into the probe's ranges."""
+
+    presence_tests: int = 12
+    """Sets up to this size are looked for with one ``in`` per character."""
+
+    short_text: int = 256
+    """Below this length, one pattern call beats a loop of ``in`` tests."""
+
+    cut_window: int = 1 << 12
+    """How far past a piece's end a safe cut for the lookup's rules is sought."""
+
+    sparse_drops: int = 256
+    """Deletions rarer than one in this many are cut out with slices."""
+
+    pairs_share: int = 16
+    """More than one character in this many beyond the BMP: UTF-32 lookup."""
+
+    expand_keys: int = 12
+    """More distinct several-character keys than this: expanded in the array."""
+
+    runs_apart: int = 7
+    """Runs of a letter closer than this on average: one ``sub`` from the first."""
+
+    short_repeat: int = 4
+    """Up to this ``max_repeat``, reduce_repeats spells the repeats out in its
+    patterns; beyond, every run is matched whole (linear in any case)."""
+
+    long_run: int = 64
+    """A run this long is followed to its end by blocks, not by the regex."""
+
+
+DEFAULT = Policy()
+"""The policy every pipeline uses unless given another."""

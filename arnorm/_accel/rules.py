@@ -1,0 +1,184 @@
+"""Faster paths for rules, keyed by the rule's ``name``.
+
+Every rule runs, by default, as its trigger test and one ``re.sub``, cut
+into pieces on a long text where the rule declares a ``cut``. The rules
+below have a path of their own, each equal to ``re.sub`` on every text its
+normalizer hands it (the whitespace rules run after the line breaks and
+spaces are unified; the pairwise hamza composition after every other mark
+is deleted). Some also have a NumPy form (``VECTORS``) that runs in the
+array of a character map's lookup.
+
+>>> from arnorm._rules import Rule
+>>> rule_runner(Rule("\\r\\n", "\\n"))("a\\r\\nb")
+'a\\nb'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from typing import Any
+
+from .._chars import HAMZA_ABOVE, HAMZA_BELOW, HAMZA_COMPOSITIONS, HAMZA_MARKS, MADDAH_ABOVE
+from .._rules import Rule, Runner
+from .pieces import in_pieces
+from .policy import DEFAULT, Policy
+from . import repeats, vectors
+
+_METACHARACTERS = frozenset(".^$*+?{}[]\\|()")
+
+
+def rule_runner(rule: Rule, policy: Policy = DEFAULT) -> Runner:
+    """The fastest function equal to ``rule`` on what its normalizer gives it."""
+    fast = FAST.get(rule.name)
+    if fast is not None:
+        return fast(rule, policy)
+    source, replacement = rule.pattern.pattern, rule.replacement
+    if (isinstance(source, str) and isinstance(replacement, str) and not rule.pattern.flags & ~re.UNICODE
+            and _METACHARACTERS.isdisjoint(source) and "\\" not in replacement and source):
+        return functools.partial(_replace, source, replacement)  # a literal: str.replace
+    return _guarded_sub(rule, policy)
+
+
+def vector_of(rule: Rule, policy: Policy = DEFAULT) -> Callable[[Any], Any] | None:
+    """The rule's NumPy form, for the array of a lookup, if it has one."""
+    make = VECTORS.get(rule.name)
+    return None if make is None or policy.numpy is None else make(rule, policy)
+
+
+def _replace(old: str, new: str, text: str) -> str:
+    return text.replace(old, new)
+
+
+def _guarded_sub(rule: Rule, policy: Policy) -> Runner:
+    """The trigger test, then ``re.sub``, in pieces on a long text."""
+    sub = functools.partial(rule.pattern.sub, rule.replacement)
+    triggers, cut, size = rule.triggers, rule.cut, policy.chunk
+
+    def run(text: str) -> str:
+        if triggers and not any(trigger in text for trigger in triggers):
+            return text
+        if cut and len(text) > 2 * size:
+            return in_pieces(sub, text, size, cut)
+        return sub(text)
+
+    return run
+
+
+def _collapse_spaces(rule: Rule, policy: Policy) -> Runner:
+    """Runs of spaces halved by ``str.replace`` until none is left."""
+    size = policy.chunk
+
+    def collapse(text: str) -> str:
+        while "  " in text:
+            text = text.replace("  ", " ")
+        return text
+
+    def run(text: str) -> str:
+        if len(text) <= 2 * size or "  " not in text:
+            return collapse(text)
+        return in_pieces(collapse, text, size, rule.cut)
+
+    return run
+
+
+# "\n" is rare, so a scan for it that then looks on both sides is quicker on
+# long text than two ``in`` tests of " \n" and "\n ".
+_SPACE_BESIDE_BREAK = re.compile("\n(?<= \n)|\n ").search
+
+
+def _strip_line_spaces(rule: Rule, policy: Policy) -> Runner:
+    """One space on each side of a line break (runs already collapsed)."""
+    size = policy.chunk
+
+    def strip(text: str) -> str:
+        return text.replace(" \n", "\n").replace("\n ", "\n")
+
+    def run(text: str) -> str:
+        if len(text) <= 2 * size:
+            return strip(text) if " \n" in text or "\n " in text else text
+        if _SPACE_BESIDE_BREAK(text) is None:
+            return text
+        return in_pieces(strip, text, size, rule.cut)
+
+    return run
+
+
+def _strip_ends(rule: Rule, policy: Policy) -> Runner:
+    return _strip_spaces
+
+
+def _strip_spaces(text: str) -> str:
+    return text.strip(" ")
+
+
+_REORDERED = (MADDAH_ABOVE + HAMZA_BELOW, HAMZA_ABOVE + HAMZA_BELOW,
+              HAMZA_BELOW + MADDAH_ABOVE, HAMZA_BELOW + HAMZA_ABOVE)
+
+
+def _compose_hamza(rule: Rule, policy: Policy) -> Runner:
+    """Where every other mark was just deleted, a cluster is a letter and
+    hamza marks, and NFC composes exactly the pairs of HAMZA_COMPOSITIONS:
+    one guarded ``replace`` per pair, each looked for only where its mark
+    is. Hamza below beside maddah or hamza above is reordered by NFC, so a
+    piece holding such a pair goes through the rule's own ``re.sub``."""
+    if not rule.params.get("after_deletion"):
+        return _guarded_sub(rule, policy)
+    bases = rule.params["bases"]
+    by_mark = tuple(
+        (mark, tuple((pair, composed) for pair, composed in HAMZA_COMPOSITIONS.items()
+                     if pair[1] == mark and pair[0] in bases))
+        for mark in sorted(HAMZA_MARKS)
+    )
+    sub = functools.partial(rule.pattern.sub, rule.replacement)
+    size = policy.chunk
+
+    def compose(piece: str) -> str:
+        if HAMZA_BELOW in piece and any(pair in piece for pair in _REORDERED):
+            return sub(piece)
+        for mark, pairs in by_mark:
+            if mark in piece:
+                for pair, composed in pairs:
+                    if pair in piece:
+                        piece = piece.replace(pair, composed)
+        return piece
+
+    def run(text: str) -> str:
+        if MADDAH_ABOVE not in text and HAMZA_ABOVE not in text and HAMZA_BELOW not in text:
+            return text
+        return in_pieces(compose, text, size, rule.cut)
+
+    return run
+
+
+def _restore_final_yaa(rule: Rule, policy: Policy) -> Runner:
+    """The reversed scan of restore_final_yaa, on pieces of whole lines."""
+    scan, size = rule.params["reversed_scan"], policy.chunk
+
+    def run(text: str) -> str:
+        if "\u0649" not in text:
+            return text
+        if len(text) <= 2 * size:
+            return scan(text)  # type: ignore[no-any-return]
+        return in_pieces(scan, text, size, rule.cut)
+
+    return run
+
+
+FAST: dict[str, Callable[[Rule, Policy], Runner]] = {
+    "restore_final_yaa": _restore_final_yaa,
+    "collapse_spaces": _collapse_spaces,
+    "strip_line_spaces": _strip_line_spaces,
+    "strip_ends": _strip_ends,
+    "compose_hamza": _compose_hamza,
+    "reduce_repeats": repeats.fast,
+}
+"""The rules with a path of their own, by name."""
+
+VECTORS: dict[str, Callable[[Rule, Policy], Callable[[Any], Any]]] = {
+    "collapse_spaces": vectors.collapse_spaces,
+    "strip_line_spaces": vectors.strip_line_spaces,
+    "reduce_repeats": vectors.reduce_repeats,
+}
+"""The rules with a NumPy form, by name."""

@@ -1,0 +1,225 @@
+"""The plan: a pipeline's primitives, fused into as few passes as each input allows.
+
+:func:`~arnorm._rules.fuse` merges adjacent character maps, but a rule
+between two maps keeps them apart even when it cannot fire: the Persian yeh
+rule on a text without ی, the hamza composition on one without a combining
+hamza. So each such rule gets a *guard*: characters of which at least one
+must be in the input for the rule ever to see a trigger, found by walking
+back through the steps before it (a map that turns ﯼ into ی adds ﯼ). Per
+call, rules whose guard is absent are dropped and the maps around them
+fused; plans are cached by the set of rules dropped. And a rule that the
+map after it partly undoes is narrowed (:data:`REDUCTIONS`): in the search
+preset, normalize_hamza's map erases the hamza composition except for ے.
+
+Each pass then runs through the accelerator layer (:mod:`arnorm._accel`);
+with ``ARNORM_REFERENCE=1`` in the environment, every primitive runs its
+plain reference instead, one after another. The result is always exactly
+that of running every step.
+
+>>> from arnorm import Pipeline
+>>> plan = Pipeline.from_preset("standard").plan
+>>> len(plan("فى القاهرة")) < len(plan("فى القاهرة ی"))
+True
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+
+from . import _rules
+from ._accel import runners_of
+from ._accel.policy import DEFAULT, Policy
+from ._accel.probes import FREQUENT, presence_test
+from ._chars import ALEF, ALEF_FORMS, ARABIC_MARKS, HAMZA_COMPOSITIONS, HAMZA_MARKS
+from ._rules import CharMap, Func, Primitive, Rule, fuse
+
+REFERENCE = bool(os.environ.get("ARNORM_REFERENCE"))
+"""Run the semantic layer alone: every primitive's reference, no plan."""
+
+
+def _can_leave(before: CharMap | None, ch: str) -> bool:
+    """Whether ``ch`` can be in what ``before`` returns (any, with no map)."""
+    if before is None or ch not in before.table:
+        return True
+    return any(ch in value for value in before.table.values())
+
+
+def _narrow_composition(rule: Rule, after: CharMap, before: CharMap | None) -> Rule | None:
+    """The hamza composition narrowed to the letters whose composition
+    ``after`` does not erase: once every mark is deleted, a cluster keeps
+    only its letter or its composition, and a letter that ``after`` maps as
+    its compositions (أ and ا both to ا) needs no composing."""
+    from .marks import hamza_composition
+
+    table, bases = after.table, rule.params["bases"]
+    if any(table.get(mark) != "" for mark in ARABIC_MARKS if _can_leave(before, mark)):
+        return rule
+    needed = frozenset(
+        pair[0] for pair, composed in HAMZA_COMPOSITIONS.items()
+        if pair[0] in bases and _can_leave(before, pair[0]) and _can_leave(before, pair[1])
+        and table.get(composed, composed) != table.get(pair[0], pair[0])
+    )
+    return hamza_composition(needed, after_deletion=rule.params["after_deletion"]) if needed else None
+
+
+def _erase_alef_folding(rule: Rule, after: CharMap, before: CharMap | None) -> Rule | None:
+    """Nothing, when ``after`` deletes every hamza mark and maps every alef
+    form as it maps ا: the folding of decomposed alefs then changes nothing."""
+    table = after.table
+    bare = table.get(ALEF, ALEF)
+    erased = all(table.get(mark) == "" for mark in HAMZA_MARKS) and \
+        all(table.get(form, form) == bare for form in ALEF_FORMS)
+    return None if erased else rule
+
+
+REDUCTIONS: dict[str, Callable[[Rule, CharMap, CharMap | None], Rule | None]] = {
+    "compose_hamza": _narrow_composition,
+    "fold_decomposed_alef": _erase_alef_folding,
+}
+"""What may run in a rule's place, given the map right after it (and the
+one right before): the rule, a narrower rule, or None for nothing."""
+
+
+def reduce_rules(primitives: tuple[Primitive, ...]) -> tuple[Primitive, ...]:
+    """Each rule replaced by its reduction (:data:`REDUCTIONS`), the maps
+    that meet when a rule goes fused; repeated until nothing changes."""
+    for index, primitive in enumerate(primitives[:-1]):
+        after = primitives[index + 1]
+        reduce = REDUCTIONS.get(primitive.name) if isinstance(primitive, Rule) else None
+        if reduce is None or not isinstance(after, CharMap):
+            continue
+        before = primitives[index - 1] if index else None
+        reduced = reduce(primitive, after, before if isinstance(before, CharMap) else None)  # type: ignore[arg-type]
+        if reduced is not primitive:
+            kept = () if reduced is None else (reduced,)
+            return reduce_rules(fuse(primitives[:index] + kept + primitives[index + 1 :]))
+    return primitives
+
+
+def commutes(step: CharMap, rule: Primitive) -> bool:
+    """Whether running ``step`` before ``rule`` gives what running it after does."""
+    if not isinstance(rule, Rule) or rule.context is None or rule.produces is None:
+        return False
+    if not all(step.table.values()):
+        return False  # a deletion can join what it separated ("ءٖء" has no run of ء)
+    touched = set(step.table).union(*step.table.values())
+    return touched.isdisjoint(rule.context) and rule.produces.isdisjoint(step.table)
+
+
+def hoist_maps(primitives: Iterable[Primitive]) -> list[Primitive]:
+    """Move each character map back past the rules it commutes with, up to
+    the previous map, so that the two fuse; nothing else moves. (The search
+    preset's whitespace map joins the big map past reduce_repeats, and the
+    standard preset's joins it past restore_final_yaa, on every text
+    without a CR.)"""
+    result: list[Primitive] = []
+    for primitive in primitives:
+        result.append(primitive)
+        if not isinstance(primitive, CharMap):
+            continue
+        position = len(result) - 1
+        while position > 0 and commutes(primitive, result[position - 1]):
+            position -= 1
+        if 0 < position < len(result) - 1 and isinstance(result[position - 1], CharMap):
+            result.insert(position, result.pop())
+    return result
+
+
+def guards(primitives: Sequence[Primitive]) -> dict[int, frozenset[str]]:
+    """For each rule that can be proven idle from the input alone, its guard."""
+    found: dict[int, frozenset[str]] = {}
+    for index, rule in enumerate(primitives):
+        if not isinstance(rule, Rule) or not rule.triggers:
+            continue
+        guard = set("".join(rule.triggers))
+        for earlier in range(index - 1, -1, -1):
+            step = primitives[earlier]
+            if isinstance(step, CharMap):
+                guard.update(key for key, value in step.table.items() if not guard.isdisjoint(value))
+            elif isinstance(step, Func) or not isinstance(step, Rule):
+                break
+            elif step.produces is None or not guard.isdisjoint(step.produces):
+                if earlier not in found:
+                    break
+                guard |= found[earlier]
+        else:
+            found[index] = frozenset(guard)
+    return found
+
+
+class Plan:
+    """The primitives of a pipeline and, per input, the passes that run it.
+
+    Args:
+        primitives: Every primitive of every step, in order.
+        policy: The accelerators' thresholds.
+        reference: Run each primitive's reference, one after another.
+    """
+
+    def __init__(self, primitives: Sequence[Primitive], policy: Policy = DEFAULT,
+                 reference: bool = REFERENCE) -> None:
+        self.primitives = tuple(primitives)
+        self.policy, self.reference = policy, reference
+        self._plans: dict[int, tuple[Primitive, ...]] = {}
+        self._runners: dict[int, tuple[Callable[[str], str], ...]] = {}
+        if reference:
+            self._guards: tuple[tuple[int, int, Callable[[str], bool]], ...] = ()
+            self._any_guard = None
+            return
+        self._base = reduce_rules(fuse(hoist_maps(self.primitives)))
+        # Dropping a rule only helps between two maps that can then fuse.
+        maps = [i for i, primitive in enumerate(self._base) if isinstance(primitive, CharMap)]
+        found = {index: guard for index, guard in guards(self._base).items()
+                 if maps and maps[0] < index < maps[-1]}
+        self._guards = tuple((1 << bit, index, presence_test(guard, policy))
+                             for bit, (index, guard) in enumerate(found.items()))
+        # Guards of rare characters (Persian letters, combining hamza, CR …)
+        # are absent from most texts: one probe of their union tells.
+        rare = [(bit, guard) for (bit, _, _), guard in zip(self._guards, found.values())
+                if guard.isdisjoint(FREQUENT)]
+        union = frozenset().union(*(guard for _, guard in rare))
+        self._any_guard = presence_test(union, policy) if union else None
+        self._rare_idle = sum(bit for bit, _ in rare)
+        self._common_guards = tuple(entry for entry in self._guards if not entry[0] & self._rare_idle)
+
+    def _key(self, text: str) -> int:
+        """The bits of the rules that cannot fire on ``text``."""
+        if self._any_guard is not None and not self._any_guard(text):
+            key, guards = self._rare_idle, self._common_guards
+        else:
+            key, guards = 0, self._guards
+        for bit, _, present in guards:
+            if not present(text):
+                key |= bit
+        return key
+
+    def _plan(self, key: int) -> tuple[Primitive, ...]:
+        plan = self._plans.get(key)
+        if plan is None:
+            if self.reference:
+                plan = self.primitives
+            else:
+                idle = {index for bit, index, _ in self._guards if key & bit}
+                plan = reduce_rules(fuse(hoist_maps(p for i, p in enumerate(self._base) if i not in idle)))
+            self._plans[key] = plan
+        return plan
+
+    def passes(self, text: str) -> tuple[Primitive, ...]:
+        """The primitives that run, for ``text``, in order."""
+        return self._plan(self._key(text))
+
+    def __call__(self, text: str) -> str:
+        key = self._key(text)
+        runners = self._runners.get(key)
+        if runners is None:
+            plan = self._plan(key)
+            runners = tuple(plan) if self.reference else runners_of(plan, self.policy)
+            self._runners[key] = runners
+        for run_pass in runners:
+            text = run_pass(text)
+        return text
+
+
+if not REFERENCE:
+    _rules.use_engine(Plan)
