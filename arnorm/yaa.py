@@ -75,21 +75,6 @@ _FINAL_MAKSURA = re.compile(
     ALEF_MAKSURA + "(" + char_class(ARABIC_MARKS) + "*)(?:(" + HAMZA + ")" + char_class(ARABIC_MARKS)
     + "*)?(?!" + char_class(_WORD_CHARS) + ")"
 )
-# The same, read in the reversed text (see _restore): the ى, then the rest of
-# its word (group 1); group 1 is absent when marks follow the ى, which the
-# fast path leaves to _FINAL_MAKSURA, and group 2 is a hamza after it.
-_FINAL_MAKSURA_REVERSED = re.compile(
-    ALEF_MAKSURA + "(?:(?<!" + char_class(_WORD_CHARS) + ALEF_MAKSURA + ")(?=("
-    + char_class(_WORD_CHARS) + "*))|(?<=" + char_class(ARABIC_MARKS) + ALEF_MAKSURA + ")|(?<=("
-    + HAMZA + ")" + ALEF_MAKSURA + "))"
-)
-# The commonest words that keep a final ى (closed-class words). Each is
-# decided once, by the same rules as any match, and those decided ى are
-# passed by the reversed pattern in C: one Python call less per occurrence.
-_COMMON_MAKSURA_WORDS = ("على", "وعلى", "إلى", "وإلى", "حتى", "وحتى", "لدى", "سوى", "متى", "مدى")
-# في, the commonest word of Arabic, is a third of the final ى of an Egyptian
-# news article: between spaces, one str.replace writes it (when decided ي).
-_COMMONEST = "\u0641\u0649"
 # Greedy: the text up to and including the last character outside a class.
 _AFTER_LAST_NON_WORD = re.compile("(?s:.*)[^" + char_class(_WORD_CHARS)[1:])
 _AFTER_LAST_NON_SPACE = re.compile("(?s:.*)[^" + char_class(_BETWEEN_WORDS)[1:])
@@ -399,9 +384,11 @@ class _Context:
     (:func:`_agrees`); otherwise the word alone decides (:func:`_is_yaa`).
     """
 
-    __slots__ = ("next_word", "previous_word", "nouns_before", "agrees", "definite", "follows_definite", "alone")
+    __slots__ = ("word", "next_word", "previous_word", "nouns_before", "agrees", "definite", "follows_definite",
+                 "alone")
 
     def __init__(self, word: str) -> None:
+        self.word = word
         stem = _neighbours_decide(word) or ""
         self.next_word = _NEXT_PATTERNS.get(stem)
         self.previous_word = _PREVIOUS_PATTERNS.get(stem)
@@ -410,6 +397,9 @@ class _Context:
         self.definite = _is_definite(word)
         self.follows_definite = _follows_definite(word)
         self.alone = _is_yaa(word)
+
+    def __repr__(self) -> str:
+        return f"<yaa context of {self.word!r}>"
 
     def is_yaa(self, text: str, start: int, end: int) -> bool:
         """Whether the word at ``text[start:end]`` ends in ي."""
@@ -629,159 +619,75 @@ def _passive_past(written: str, word: str) -> bool:
 _NOT_DAMMA = re.compile(char_class(ARABIC_MARKS - {DAMMA}))
 
 
-_WINDOW = 40  # how far back to look for the space before a word
-_T = TypeVar("_T")
-_CACHE_LIMIT = 1 << 17
+class Decider:
+    """How restore_final_yaa decides one word, in or out of its text.
 
+    Pure: the word with its marks, and its neighbours in the text, decide
+    whether its final ى is written ي (True) or stays (False). Any scanner
+    may call it; the forward pattern (:func:`_restore_match`) is the
+    reference, and faster scans live in :mod:`arnorm._accel.yaa_scan`.
 
-def _restore(exceptions: Mapping[str, str] | None) -> Rule:
-    overrides = {_fold(_key(word)): spelled[-1] == YEH for word, spelled in (exceptions or {}).items()}
-    decided: dict[str, str | tuple[int, str, _Context]] = {}
+    Args:
+        exceptions: The user's decisions, ``{word: spelling}``.
 
-    def forced(word: str) -> bool | None:
+    >>> decider = Decider()
+    >>> decider.is_yaa("ذهب إلى المبنى فى", 15, 17), decider.is_yaa("ذهب إلى المبنى فى", 4, 7)
+    (True, False)
+    >>> decider.alone("عَلِى"), decider.alone("الأمريكى"), decider.alone("السفلى")
+    (True, True, <yaa context of 'السفلى'>)
+    """
+
+    def __init__(self, exceptions: Mapping[str, str] | None = None) -> None:
+        self.overrides = {_fold(_key(word)): spelled[-1] == YEH for word, spelled in (exceptions or {}).items()}
+
+    def forced(self, word: str) -> bool | None:
+        """The user's decision for ``word`` (a key) or any stem of it."""
         for stem in (word, *(reading[0] for reading in _readings(word))):
-            decision = overrides.get(_fold(stem))
+            decision = self.overrides.get(_fold(stem))
             if decision is not None:
                 return decision
         return None
 
-    def decide(candidate: str, maksura: int) -> str | tuple[int, str, _Context]:
-        """The new spelling of the ى at ``maksura`` and the marks after it, or,
-        for a word that its neighbours may decide, where the word starts in
-        ``candidate``, the marks and how the neighbours decide."""
-        start = _word_start(candidate, maksura)
-        word = _key(candidate[start : maksura + 1])
-        decision = forced(word) if overrides else None
+    def alone(self, written: str) -> bool | _Context:
+        """What a word decides by itself: True for ي, False for ى, or the
+        :class:`_Context` by which its neighbours decide.
+
+        Args:
+            written: The word as written, from its first letter to its
+                final ى and the marks after it.
+        """
+        maksura = written.rindex(ALEF_MAKSURA)
+        word = _key(written[: maksura + 1])
+        decision = self.forced(word) if self.overrides else None
         if decision is None:
-            decision = _vowel_evidence(candidate, maksura)
-        if decision is None and _passive_past(candidate[start:maksura], word):
+            decision = _vowel_evidence(written, maksura)
+        if decision is None and _passive_past(written[:maksura], word):
             decision = True
-        marks = candidate[maksura + 1 :]
         if decision is None and _context_matters(word):
-            return (start, marks, _Context(word))
-        if decision is None:
-            decision = _is_yaa(word)
-        return _spelled(decision, marks)
+            return _Context(word)
+        return _is_yaa(word) if decision is None else decision
 
-    def restore(match: re.Match[str]) -> str:
-        if match[2] is not None:  # ىء, the marks between kept (ي + U+0654 is ئ)
-            return _spelled(True, match[1]) + match.group()[1 + len(match[1]):]
-        # The decision depends only on the word and its marks, so it is cached
-        # by the text from the last space before the word: one C-level rfind
-        # and one slice per match instead of a scan in Python.
-        text, end = match.string, match.start()
-        low = end - _WINDOW
-        start = text.rfind(" ", low if low > 0 else 0, end) + 1
-        if start == 0 and low > 0:  # no space near: find the word start by scanning
-            start = _word_start(text, end)
-        candidate = text[start : match.end()]
-        result = decided.get(candidate)
-        if result is None:
-            result = _remember(decided, candidate, decide(candidate, end - start))
-        if isinstance(result, tuple):
-            offset, marks, context = result
-            return _spelled(context.is_yaa(text, start + offset, match.end()), marks)
-        return result
-
-    by_reversed_stem: dict[str, str] = {}  # a reversed stem → its spelling, or
-    contexts: dict[str, _Context] = {}  # → how its neighbours decide it
-    get = by_reversed_stem.get
-    settled: list[tuple[tuple[str, str] | None, re.Pattern[str]]] = []
-
-    def settle() -> tuple[tuple[str, str] | None, re.Pattern[str]]:
-        """Made on first use (deciding loads the lexicon): the replacement
-        of the commonest word between spaces, if it is decided ي, and the
-        pattern of the reversed pass, which skips the common words decided
-        ى (see :data:`_COMMON_MAKSURA_WORDS`)."""
-        if not settled:
-            kept = [word[:-1][::-1] for word in _COMMON_MAKSURA_WORDS
-                    if decide(word, len(word) - 1) == ALEF_MAKSURA]  # neither marks nor neighbours matter
-            spaced = None
-            if decide(_COMMONEST, len(_COMMONEST) - 1) == YEH:
-                spaced = (f" {_COMMONEST} ", f" {_COMMONEST[:-1]}{YEH} ")
-            settled.append((spaced, _reversed_pattern(kept)))
-        return settled[0]
-
-    def restore_lines(text: str) -> str:
-        """``_FINAL_MAKSURA.sub(restore, text)`` on whole lines, found in
-        the reversed text: read backwards, a word-final ى comes first and
-        the rest of its word follows, so the pattern captures the word as it
-        scans and the decision is cached by that stem alone. A ى followed by
-        marks falls back to the forward pass. The common words that keep ى
-        are decided once and skipped by the pattern, and في between spaces
-        is written by one ``str.replace``."""
-        if ALEF_MAKSURA not in text:
-            return text
-        length = len(text)
-
-        def restore_reversed(match: re.Match[str]) -> str:
-            stem = match[1]
-            result = get(stem)
-            if result is not None:
-                return result
-            context = contexts.get(stem)
-            if context is None:
-                if stem is None:
-                    if match[2] is None:
-                        raise _MarksFollow
-                    return before_hamza(match.string, match.start() - 2)
-                decision = decide(stem[::-1] + ALEF_MAKSURA, len(stem))
-                if isinstance(decision, str):
-                    _remember(by_reversed_stem, stem, decision)
-                    return decision
-                context = _remember(contexts, stem, decision[2])
-            end = length - match.start()
-            return YEH if context.is_yaa(text, end - 1 - len(stem), end) else ALEF_MAKSURA
-
-        def before_hamza(reversed_text: str, after: int) -> str:
-            """The letter for a ى before a hamza, given what follows the
-            hamza (at ``after`` in the reversed text)."""
-            if after < 0 or reversed_text[after] not in _WORD_CHARS:
-                return YEH  # a final ىء
-            if reversed_text[after] in ARABIC_MARKS:
-                raise _MarksFollow
-            return ALEF_MAKSURA  # letters go on after the hamza: not a word end
-
-        spaced, final_maksura = settled[0] if settled else settle()
-        # The context of a word is read in ``text``, as written: only the
-        # reversed copy has the commonest word rewritten (same length).
-        if spaced is not None and spaced[0] in text:
-            reversed_text = text.replace(*spaced)[::-1]
-        else:
-            reversed_text = text[::-1]
-        try:
-            return final_maksura.sub(restore_reversed, reversed_text)[::-1]
-        except _MarksFollow:
-            return _FINAL_MAKSURA.sub(restore, text)
-
-    return Rule(_FINAL_MAKSURA, restore, triggers=ALEF_MAKSURA, produces=(YEH, YEH_HAMZA),
-                context=_WORD_CHARS, name="restore_final_yaa", cut="(?<=\n)", params={"reversed_scan": restore_lines})
+    def is_yaa(self, text: str, start: int, end: int) -> bool:
+        """Whether the word at ``text[start:end]`` (its final ى and the marks
+        after it) is written with ي, its neighbours read in ``text``."""
+        decision = self.alone(text[start:end])
+        return decision if isinstance(decision, bool) else decision.is_yaa(text, start, end)
 
 
-def _reversed_pattern(stems: list[str]) -> re.Pattern[str]:
-    """:data:`_FINAL_MAKSURA_REVERSED`, except at a final ى whose word is one
-    of the reversed ``stems``."""
-    if not stems:
-        return _FINAL_MAKSURA_REVERSED
-    listed = "(?:" + "|".join(sorted(stems, key=len, reverse=True)) + ")(?!" + char_class(_WORD_CHARS) + ")"
-    final = "(?<!" + char_class(_WORD_CHARS) + ALEF_MAKSURA + ")"
-    pattern = _FINAL_MAKSURA_REVERSED.pattern
-    assert pattern.count(final) == 1
-    return re.compile(pattern.replace(final, final + "(?!" + listed + ")"))
+def _restore_match(decider: Decider, match: re.Match[str]) -> str:
+    """The spelling of the final ى matched by :data:`_FINAL_MAKSURA`."""
+    if match[2] is not None:  # ىء, the marks between kept (ي + U+0654 is ئ)
+        return _spelled(True, match[1]) + match.group()[1 + len(match[1]):]
+    text = match.string
+    start = _word_start(text, match.start())
+    return _spelled(decider.is_yaa(text, start, match.end()), match[1])
 
 
-def _remember(cache: dict[str, _T], stem: str, value: _T) -> _T:
-    """Keep ``value`` for a stem (or a word) short enough to recur; ``cache``
-    is emptied when full, so memory stays bounded on any text."""
-    if len(stem) <= _WINDOW:
-        if len(cache) >= _CACHE_LIMIT:
-            cache.clear()
-        cache[stem] = value
-    return value
-
-
-class _MarksFollow(Exception):
-    """A ى followed by marks: the reversed pass hands the text to the forward one."""
+def _restore(exceptions: Mapping[str, str] | None) -> Rule:
+    decider = Decider(exceptions)
+    return Rule(_FINAL_MAKSURA, functools.partial(_restore_match, decider), triggers=ALEF_MAKSURA,
+                produces=(YEH, YEH_HAMZA), context=_WORD_CHARS, name="restore_final_yaa", cut="(?<=\n)",
+                params={"decider": decider})
 
 
 def _final_yaa(*, exceptions: Mapping[str, str] | None = None) -> tuple[Primitive, ...]:

@@ -475,3 +475,33 @@ def test_long_texts_are_restored_in_pieces_of_whole_lines() -> None:
     assert fast(text) == rule(text)
     one_line = text.replace("\n", " ")  # no line break: one piece
     assert fast(one_line) == rule(one_line)
+
+
+# --- the decision function alone ------------------------------------------------
+
+@pytest.mark.parametrize("text, word, is_yaa", [
+    ("فى القاهرة", "فى", True),
+    ("ذهب إلى المبنى", "إلى", False), ("ذهب إلى المبنى", "المبنى", False),
+    ("عَلِى", "عَلِى", True), ("عَلَى", "عَلَى", False),  # the vowel before the letter
+    ("عربىّ", "عربىّ", True),  # shadda on it
+    ("أُلغِى الاجتماع", "أُلغِى", True),
+    ("محافظة بنى سويف", "بنى", True), ("بنى بيتا", "بنى", False),  # the next word
+    ("منذ تولى", "تولى", True), ("ونفى الوزير", "ونفى", False),  # a preposition before, a verb
+    ("فى رأى الخبراء", "رأى", True), ("وقال إنه رأى أن", "رأى", False),
+    ("الطبقة السفلى", "السفلى", False), ("الجزء السفلى", "السفلى", True),  # agreement
+    ("الطبقة العليا والسفلى", "والسفلى", False),
+    ("الأمريكى", "الأمريكى", True), ("مستشفى", "مستشفى", False), ("موسى", "موسى", False),
+])
+def test_the_decider_reads_the_word_its_marks_and_its_neighbours(text: str, word: str, is_yaa: bool) -> None:
+    from arnorm.yaa import Decider
+
+    start = text.index(word)
+    assert Decider().is_yaa(text, start, start + len(word)) is is_yaa
+
+
+def test_the_decider_takes_the_users_exceptions_first() -> None:
+    from arnorm.yaa import Decider
+
+    assert Decider().is_yaa("بنى بيتا", 0, 3) is False
+    assert Decider({"بنى": "بني"}).is_yaa("بنى بيتا", 0, 3) is True
+    assert Decider({"فى": "فى"}).alone("وفى") is False  # with proclitics too

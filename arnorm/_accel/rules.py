@@ -24,7 +24,7 @@ from .._chars import HAMZA_ABOVE, HAMZA_BELOW, HAMZA_COMPOSITIONS, HAMZA_MARKS, 
 from .._rules import Rule, Runner
 from .pieces import in_pieces
 from .policy import DEFAULT, Policy
-from . import repeats, vectors
+from . import repeats, vectors, yaa_scan
 
 _METACHARACTERS = frozenset(".^$*+?{}[]\\|()")
 
@@ -152,22 +152,8 @@ def _compose_hamza(rule: Rule, policy: Policy) -> Runner:
     return run
 
 
-def _restore_final_yaa(rule: Rule, policy: Policy) -> Runner:
-    """The reversed scan of restore_final_yaa, on pieces of whole lines."""
-    scan, size = rule.params["reversed_scan"], policy.chunk
-
-    def run(text: str) -> str:
-        if "\u0649" not in text:
-            return text
-        if len(text) <= 2 * size:
-            return scan(text)  # type: ignore[no-any-return]
-        return in_pieces(scan, text, size, rule.cut)
-
-    return run
-
-
 FAST: dict[str, Callable[[Rule, Policy], Runner]] = {
-    "restore_final_yaa": _restore_final_yaa,
+    "restore_final_yaa": yaa_scan.fast,
     "collapse_spaces": _collapse_spaces,
     "strip_line_spaces": _strip_line_spaces,
     "strip_ends": _strip_ends,

@@ -1,0 +1,167 @@
+"""restore_final_yaa made fast: the text scanned backwards, decisions cached.
+
+The reference finds each word-final ى with a forward pattern and asks the
+:class:`~arnorm.yaa.Decider`. Read backwards, a word-final ى comes first
+and the rest of its word follows, so one pattern over the reversed text
+captures the word as it scans, and a word's decision (when its neighbours
+cannot change it) is cached by that stem: one dictionary lookup per word.
+The commonest words that keep ى are decided once and skipped by the pattern
+in C, and في between spaces is written by one ``str.replace``. A text in
+which some ى is followed by marks (vocalized text) takes the forward
+pattern, its decisions cached by the text from the space before the word.
+
+>>> from arnorm import restore_final_yaa
+>>> restore_final_yaa("فى المبنى التى على الأولى")
+'في المبنى التي على الأولى'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TypeVar
+
+from .._chars import ALEF_MAKSURA, ARABIC_MARKS, HAMZA, YEH, char_class
+from .._rules import Rule, Runner
+from ..yaa import _WORD_CHARS, Decider, _Context, _spelled, _word_start
+from .pieces import in_pieces
+from .policy import Policy
+
+COMMON_MAKSURA_WORDS = ("على", "وعلى", "إلى", "وإلى", "حتى", "وحتى", "لدى", "سوى", "متى", "مدى")
+"""The commonest words that keep a final ى (closed-class words): each is
+decided once, and those decided ى are passed by the reversed pattern."""
+COMMONEST = "\u0641\u0649"
+"""في: a third of the final ى of an Egyptian news article."""
+WINDOW = 40
+"""How far back the forward scan looks for the space before a word; and
+the longest stem whose decision is cached."""
+CACHE_LIMIT = 1 << 17
+"""Decisions kept before a cache is emptied (memory bounded on any text)."""
+
+_WORD = char_class(_WORD_CHARS)
+_MARKS_FOLLOW = re.compile(ALEF_MAKSURA + HAMZA + "?" + char_class(ARABIC_MARKS)).search
+_T = TypeVar("_T")
+
+
+def reversed_final_maksura(skipped: Iterable[str] = ()) -> re.Pattern[str]:
+    """A word-final ى in the reversed text, and the rest of its word after
+    it (group 1), unless that word is one of the reversed ``skipped``;
+    group 1 is absent where marks follow the ى, and group 2 is a hamza
+    after it."""
+    skipped = sorted(skipped, key=len, reverse=True)
+    skip = "(?!(?:" + "|".join(skipped) + ")(?!" + _WORD + "))" if skipped else ""
+    return re.compile(
+        ALEF_MAKSURA + "(?:(?<!" + _WORD + ALEF_MAKSURA + ")" + skip + "(?=(" + _WORD + "*))"
+        + "|(?<=" + char_class(ARABIC_MARKS) + ALEF_MAKSURA + ")|(?<=(" + HAMZA + ")" + ALEF_MAKSURA + "))"
+    )
+
+
+def remember(cache: dict[str, _T], stem: str, value: _T) -> _T:
+    """Keep ``value`` for a stem short enough to recur; empty a full cache."""
+    if len(stem) <= WINDOW:
+        if len(cache) >= CACHE_LIMIT:
+            cache.clear()
+        cache[stem] = value
+    return value
+
+
+class YaaScanner:
+    """The fast paths of one restore_final_yaa rule (one set of exceptions)."""
+
+    def __init__(self, rule: Rule, policy: Policy) -> None:
+        self.rule, self.policy = rule, policy
+        self.decider: Decider = rule.params["decider"]
+        self.by_stem: dict[str, str] = {}  # a reversed stem -> its letter, or
+        self.contexts: dict[str, _Context] = {}  # -> how its neighbours decide it
+        self.by_candidate: dict[str, str | tuple[int, _Context]] = {}
+        self._pattern: re.Pattern[str] | None = None
+        self._spaced: tuple[str, str] | None = None
+
+    def __call__(self, text: str) -> str:
+        if ALEF_MAKSURA not in text:
+            return text
+        if len(text) <= 2 * self.policy.chunk:
+            return self.lines(text)
+        return in_pieces(self.lines, text, self.policy.chunk, self.rule.cut)
+
+    def lines(self, text: str) -> str:
+        """The rule on whole lines: backwards, or forwards where marks follow a ى."""
+        if ALEF_MAKSURA not in text:
+            return text
+        if _MARKS_FOLLOW(text) is not None:
+            return self.rule.pattern.sub(self.forward, text)
+        pattern = self._pattern or self.settle()
+        # Neighbours are read in ``text``, as written: only the reversed copy
+        # has the commonest word rewritten (same length).
+        spaced = self._spaced
+        reversed_text = (text.replace(*spaced) if spaced and spaced[0] in text else text)[::-1]
+        length = len(text)
+
+        def restore(match: re.Match[str]) -> str:
+            stem = match[1]
+            letter = self.by_stem.get(stem)
+            if letter is not None:
+                return letter
+            if stem is None:  # a ى before a hamza
+                return self.before_hamza(match.string, match.start() - 2)
+            context = self.contexts.get(stem)
+            if context is None:
+                decision = self.decider.alone(stem[::-1] + ALEF_MAKSURA)
+                if isinstance(decision, bool):
+                    return remember(self.by_stem, stem, YEH if decision else ALEF_MAKSURA)
+                context = remember(self.contexts, stem, decision)
+            end = length - match.start()
+            return YEH if context.is_yaa(text, end - 1 - len(stem), end) else ALEF_MAKSURA
+
+        return pattern.sub(restore, reversed_text)[::-1]
+
+    def settle(self) -> re.Pattern[str]:
+        """Made on first use (deciding loads the lexicon): the reversed
+        pattern, which skips the common words decided ى, and the rewrite of
+        the commonest word between spaces when it is decided ي."""
+        kept = [word[:-1][::-1] for word in COMMON_MAKSURA_WORDS if self.decider.alone(word) is False]
+        if self.decider.alone(COMMONEST) is True:
+            self._spaced = (f" {COMMONEST} ", f" {COMMONEST[:-1]}{YEH} ")
+        self._pattern = reversed_final_maksura(kept)
+        return self._pattern
+
+    @staticmethod
+    def before_hamza(reversed_text: str, after: int) -> str:
+        """The letter for a ى before a hamza, given what follows the hamza
+        (at ``after`` in the reversed text; never a mark here)."""
+        if after < 0 or reversed_text[after] not in _WORD_CHARS:
+            return YEH  # a final ىء
+        return ALEF_MAKSURA  # letters go on after the hamza: not a word end
+
+    def forward(self, match: re.Match[str]) -> str:
+        """The reference's replacement, cached by the text from the last
+        space before the word (one ``rfind`` and one slice per match)."""
+        if match[2] is not None:
+            return self.rule.replacement(match)  # type: ignore[operator,no-any-return]
+        text, end = match.string, match.start()
+        low = end - WINDOW
+        start = text.rfind(" ", low if low > 0 else 0, end) + 1
+        if start == 0 and low > 0:  # no space near: find the word start by scanning
+            start = _word_start(text, end)
+        candidate = text[start : match.end()]
+        result = self.by_candidate.get(candidate)
+        if result is None:
+            result = remember(self.by_candidate, candidate, self.decide(candidate, end - start))
+        if isinstance(result, str):
+            return result
+        offset, context = result
+        return _spelled(context.is_yaa(text, start + offset, match.end()), match[1])
+
+    def decide(self, candidate: str, maksura: int) -> str | tuple[int, _Context]:
+        """The spelling of the ى at ``maksura`` with its marks, or where its
+        word starts in ``candidate`` and how its neighbours decide it."""
+        start = _word_start(candidate, maksura)
+        decision = self.decider.alone(candidate[start:])
+        if isinstance(decision, bool):
+            return _spelled(decision, candidate[maksura + 1 :])
+        return (start, decision)
+
+
+def fast(rule: Rule, policy: Policy) -> Runner:
+    """restore_final_yaa's rule, scanned backwards (see :class:`YaaScanner`)."""
+    return YaaScanner(rule, policy)
