@@ -18,7 +18,5 @@ UNICODE_VERSION: str = unicodedata.unidata_version
 
 category = unicodedata.category
 normalize = unicodedata.normalize
-decomposition = unicodedata.decomposition
-name = unicodedata.name
 
-__all__ = ["UNICODE_VERSION", "category", "decomposition", "name", "normalize", "unicodedata"]
+__all__ = ["UNICODE_VERSION", "category", "normalize", "unicodedata"]

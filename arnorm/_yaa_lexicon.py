@@ -26,7 +26,6 @@ from importlib import resources
 
 from ._chars import ALEF, ALEF_FORMS
 
-ABSENT = 10**6
 MIN_TYPES = 25
 MIN_SHARE = 0.8
 

@@ -21,6 +21,7 @@ from ._chars import (
     LEFT_GUILLEMET,
     LEFT_SINGLE_GUILLEMET,
     LEFT_SINGLE_QUOTE,
+    LINE_BREAKS,
     OPENING_DOUBLE_QUOTES,
     OPENING_SINGLE_QUOTES,
     RIGHT_DOUBLE_QUOTE,
@@ -28,6 +29,7 @@ from ._chars import (
     RIGHT_SINGLE_GUILLEMET,
     RIGHT_SINGLE_QUOTE,
     SINGLE_QUOTES,
+    char_class,
 )
 from ._rules import CharMap, Primitive, Rule, run
 from ._registry import declare, require_choice, require_str
@@ -40,7 +42,7 @@ QUOTE_STYLES: dict[str, tuple[str, str, str, str]] = {
 }
 
 # Two straight double quotes on one line (no line break or quote between them).
-_STRAIGHT_PAIR = re.compile('"([^"\r\n\x85\u2028\u2029]*)"')
+_STRAIGHT_PAIR = re.compile('"([^"' + char_class(LINE_BREAKS)[1:] + '*)"')
 
 
 def _quotes(*, style: QuoteStyle = "ascii") -> tuple[Primitive, ...]:

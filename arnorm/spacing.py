@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ._chars import INVISIBLES, REPEATABLE_LETTERS, SPACES, TAB, char_class
+from ._chars import INVISIBLES, LINE_BREAKS, REPEATABLE_LETTERS, SPACES, TAB, char_class
 from ._rules import CharMap, Primitive, Rule, run
 from ._registry import declare, require_str
 
@@ -34,7 +34,7 @@ def remove_invisibles(text: str) -> str:
 
 @functools.cache
 def _whitespace() -> tuple[Primitive, ...]:
-    line_breaks = dict.fromkeys("\r\x85\u2028\u2029", "\n")
+    line_breaks = dict.fromkeys(LINE_BREAKS - {"\n"}, "\n")
     return (
         Rule("\r\n", "\n", triggers="\r", produces="\n"),
         CharMap({**dict.fromkeys(SPACES | {TAB}, " "), **line_breaks}),

@@ -18,7 +18,7 @@ from arnorm._chars import (
     char_class,
     scan,
 )
-from arnorm._unicode import category, name, normalize
+from arnorm._unicode import category, normalize, unicodedata
 
 
 def test_unicode_data_is_recent() -> None:
@@ -33,7 +33,7 @@ def test_diacritics_are_the_arabic_nonspacing_marks_less_hamza_plus_small_letter
     assert DIACRITICS | HAMZA_MARKS == ARABIC_MARKS | {"\u06e5", "\u06e6"}
     for ch in map(chr, range(0x0600, 0x0700)):
         if category(ch) == "Mn" and ch not in HAMZA_MARKS:
-            assert ch in DIACRITICS, name(ch)
+            assert ch in DIACRITICS, unicodedata.name(ch)
     assert {"\u06dd", "\u06de", "\u06e9", "\u08e2"}.isdisjoint(DIACRITICS)  # symbols, not marks
 
 
@@ -62,7 +62,7 @@ def test_hamza_compositions_are_nfc() -> None:
 
 
 def test_alef_forms() -> None:
-    assert {name(ch) for ch in ALEF_FORMS} == {
+    assert {unicodedata.name(ch) for ch in ALEF_FORMS} == {
         "ARABIC LETTER ALEF WITH MADDA ABOVE", "ARABIC LETTER ALEF WITH HAMZA ABOVE",
         "ARABIC LETTER ALEF WITH HAMZA BELOW", "ARABIC LETTER ALEF WASLA",
         "ARABIC LETTER ALEF WITH WAVY HAMZA ABOVE", "ARABIC LETTER ALEF WITH WAVY HAMZA BELOW",

@@ -43,7 +43,6 @@ def test_every_code_point_never_raises_and_is_idempotent(name: str, every_code_p
     func = CALLABLES[name]
     for label, text in every_code_point_texts.items():
         once = func(text)
-        assert isinstance(once, str), label
         assert func(once) == once, label
 
 
@@ -76,7 +75,6 @@ def test_adversarial_shapes_grow_linearly(shape: str) -> None:
     small, large = shapes(500_000)[shape], shapes(2_000_000)[shape]  # about 1 MB and 4 MB
     for name, func in CALLABLES.items():
         once = func(small)
-        assert isinstance(once, str), name
         assert func(once) == once, f"{name} on {shape}"
         ratios = []
         while len(ratios) < 3 and (not ratios or ratios[-1] >= 6):
@@ -85,9 +83,10 @@ def test_adversarial_shapes_grow_linearly(shape: str) -> None:
 
 
 def test_ten_megabytes_of_one_letter_and_one_mark() -> None:
-    for text in ("ب" * 10_000_000, "\u064e" * 10_000_000):
-        for name in PRESETS:
-            assert isinstance(arnorm.normalize(text, preset=name), str)
+    letters, marks = "ب" * 10_000_000, "\u064e" * 10_000_000
+    for name in PRESETS:
+        assert arnorm.normalize(letters, preset=name) == ("بب" if name == "search" else letters)
+        assert arnorm.normalize(marks, preset=name) == (marks if name == "minimal" else "")
 
 
 def test_concurrent_first_use_loads_once_and_agrees() -> None:

@@ -15,13 +15,19 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 TABLE_ROW = re.compile(r"^\| `(\w+)` \| .*? \| `(.+?)` \| `(.+?)` \|$", re.MULTILINE)
 
 
-def test_readme_has_exactly_two_setup_commands_at_the_top() -> None:
-    head = README.split("## ", 1)[0]
-    commands = re.findall(r"```bash\n(.+?)\n```", head)
-    assert len(commands) == 2
-    assert commands[0].startswith("python3 -m venv .venv")
-    assert commands[0].endswith("arnorm ../shared/corpora/sample_article.txt")
-    assert commands[1].endswith("python -m pytest")
+def test_the_readme_main_command_normalizes_the_sample_article(sample_article: str) -> None:
+    """The first set-up command ends by running the CLI on the sample
+    article: run that part as written, from the repository."""
+    import shlex
+    import subprocess
+    import sys
+
+    command = re.findall(r"```bash\n(.+?)\n```", README)[0].rsplit("&& ", 1)[-1]
+    program, *arguments = shlex.split(command)
+    assert program.endswith("arnorm")
+    result = subprocess.run([sys.executable, "-m", "arnorm", *arguments], cwd=ROOT, capture_output=True,
+                            text=True, check=True)
+    assert result.stdout == arnorm.normalize(sample_article)
 
 
 def test_ci_runs_the_readme_test_command() -> None:
