@@ -24,7 +24,7 @@ from .._chars import HAMZA_ABOVE, HAMZA_BELOW, HAMZA_COMPOSITIONS, HAMZA_MARKS, 
 from .._rules import Rule, Runner
 from .pieces import in_pieces
 from .policy import DEFAULT, Policy
-from . import repeats, vectors, yaa_scan
+from . import repeats, vectors
 
 _METACHARACTERS = frozenset(".^$*+?{}[]\\|()")
 
@@ -152,8 +152,14 @@ def _compose_hamza(rule: Rule, policy: Policy) -> Runner:
     return run
 
 
+def _restore_final_yaa(rule: Rule, policy: Policy) -> Runner:
+    from .yaa_scan import YaaScanner  # imported on first use: it reads the yaa module
+
+    return YaaScanner(rule, policy)
+
+
 FAST: dict[str, Callable[[Rule, Policy], Runner]] = {
-    "restore_final_yaa": yaa_scan.fast,
+    "restore_final_yaa": _restore_final_yaa,
     "collapse_spaces": _collapse_spaces,
     "strip_line_spaces": _strip_line_spaces,
     "strip_ends": _strip_ends,

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from typing import TypeVar
 
 from .._chars import ALEF_MAKSURA, ARABIC_MARKS, HAMZA, YEH, char_class
-from .._rules import Rule, Runner
+from .._rules import Rule
 from ..yaa import _WORD_CHARS, Decider, _Context, _spelled, _word_start
 from .pieces import in_pieces
 from .policy import Policy
@@ -160,8 +160,3 @@ class YaaScanner:
         if isinstance(decision, bool):
             return _spelled(decision, candidate[maksura + 1 :])
         return (start, decision)
-
-
-def fast(rule: Rule, policy: Policy) -> Runner:
-    """restore_final_yaa's rule, scanned backwards (see :class:`YaaScanner`)."""
-    return YaaScanner(rule, policy)
