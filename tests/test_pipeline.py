@@ -252,3 +252,12 @@ def test_a_composition_stays_whole_when_the_next_map_keeps_marks() -> None:
 
     keeps_marks = CharMap({"\u0623": "\u0627"})
     assert COMPOSE_HAMZA.reduced_by(keeps_marks, None) is COMPOSE_HAMZA
+
+
+def test_the_registry_is_read_only() -> None:
+    with pytest.raises(TypeError, match="does not support item assignment"):
+        NORMALIZERS["remove_tatweel"] = str.upper  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        NORMALIZERS.pop("remove_tatweel")  # type: ignore[attr-defined]
+    assert NORMALIZERS["remove_tatweel"]("عـــام") == "عام"
+    assert Pipeline(["remove_tatweel"])("عـــام") == "عام"
