@@ -86,10 +86,10 @@ def _add_pipeline_options(parser: argparse.ArgumentParser) -> None:
 
 
 def parse_steps(spec: str) -> list[Any]:
-    """``"a,b:x=1:y=curly"`` → ``["a", ("b", {"x": 1, "y": "curly"})]``.
+    """``"a,b:x=1"`` → ``[{"name": "a", "options": {}}, {"name": "b", "options": {"x": 1}}]``.
 
-    >>> parse_steps("remove_tatweel,normalize_quotes:style=curly,reduce_repeats:max_repeat=3")
-    ['remove_tatweel', ('normalize_quotes', {'style': 'curly'}), ('reduce_repeats', {'max_repeat': 3})]
+    >>> parse_steps("remove_tatweel,reduce_repeats:max_repeat=3")
+    [{'name': 'remove_tatweel', 'options': {}}, {'name': 'reduce_repeats', 'options': {'max_repeat': 3}}]
     """
     steps: list[Any] = []
     for item in filter(None, (part.strip() for part in spec.split(","))):
@@ -103,7 +103,7 @@ def parse_steps(spec: str) -> list[Any]:
                 options[key.strip()] = json.loads(raw)
             except ValueError:
                 options[key.strip()] = raw
-        steps.append((name.strip(), options) if options else name.strip())
+        steps.append({"name": name.strip(), "options": options})
     if not steps:
         raise ValueError("--steps names no step")
     return steps
@@ -221,9 +221,8 @@ def _list(argv: list[str]) -> int:
         summary = (func.__doc__ or "").strip().splitlines()[0]
         print(f"  {name:<{width}}  {summary}")
     print("presets:")
-    for name, steps in PRESETS.items():
-        names = [step if isinstance(step, str) else step[0] for step in steps]
-        print(f"  {name:<{width}}  {', '.join(names)}")
+    for name, preset in PRESETS.items():
+        print(f"  {name:<{width}}  {', '.join(step['name'] for step in preset['steps'])}")
     return 0
 
 

@@ -105,7 +105,7 @@ def test_steps_with_options() -> None:
 
 def test_config_file(tmp_path: Path) -> None:
     config = tmp_path / "pipe.json"
-    pipe = arnorm.Pipeline(["remove_tatweel", ("normalize_digits", {"to": "arabic"})])
+    pipe = arnorm.Pipeline(["remove_tatweel", {"name": "normalize_digits", "options": {"to": "arabic"}}])
     config.write_text(json.dumps(pipe.to_dict()), encoding="utf-8")
     assert run("--config", str(config), stdin="عـام 2024".encode()).stdout.decode() == "عام ٢٠٢٤"
 

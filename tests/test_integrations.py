@@ -129,7 +129,8 @@ def test_pandas_accessor_options() -> None:
     import arnorm.pandas  # noqa: F401
 
     series = pd.Series(["عـام 2024"], dtype=object)
-    assert series.arnorm.normalize(steps=["remove_tatweel", ("normalize_digits", {"to": "arabic"})])[0] == "عام ٢٠٢٤"
+    steps = ["remove_tatweel", {"name": "normalize_digits", "options": {"to": "arabic"}}]
+    assert series.arnorm.normalize(steps=steps)[0] == "عام ٢٠٢٤"
     assert series.arnorm.normalize(pipeline=Pipeline(["remove_tatweel"]))[0] == "عام 2024"
     with pytest.raises(ValueError, match="one of"):
         series.arnorm.normalize("search", steps=["remove_tatweel"])

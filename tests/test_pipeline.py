@@ -52,10 +52,66 @@ def test_deletions_never_move_before_a_rule(steps, text: str, expected: str) -> 
 
 
 def test_steps_given_by_name_and_options() -> None:
-    by_name = Pipeline(["remove_tatweel", ("normalize_quotes", {"style": "curly"})])
+    by_name = Pipeline(["remove_tatweel", {"name": "normalize_quotes", "options": {"style": "curly"}}])
     by_func = Pipeline([remove_tatweel, partial(normalize_quotes, style="curly")])
     assert by_name == by_func
     assert by_name('"أ"') == "“أ”"
+
+
+def test_a_step_is_a_name_a_dict_a_normalizer_a_partial_or_a_callable() -> None:
+    pipe = Pipeline(["remove_tatweel", {"name": "normalize_digits", "options": {"to": "arabic"}},
+                     {"name": "normalize_alef"}, normalize_alef, partial(reduce_repeats, max_repeat=1),
+                     str.strip])
+    assert [step.name for step in pipe.steps] == [
+        "remove_tatweel", "normalize_digits", "normalize_alef", "normalize_alef", "reduce_repeats", "strip"]
+    assert pipe(" أحمـــد 2024 جمييييل ") == "احمد ٢٠٢٤ جميل"
+    assert Pipeline(pipe.steps) == pipe
+
+
+@pytest.mark.parametrize("step", [("normalize_quotes", {"style": "curly"}), ["remove_tatweel"], 3, None])
+def test_other_step_shapes_are_rejected(step: object) -> None:
+    with pytest.raises(TypeError, match='a pipeline step is a normalizer, .*"name": ..., "options"'):
+        Pipeline([step])  # type: ignore[list-item]
+
+
+def test_a_step_dict_has_only_name_and_options() -> None:
+    with pytest.raises(ValueError, match="'name' and 'options'"):
+        Pipeline([{"name": "normalize_quotes", "style": "curly"}])
+    with pytest.raises(TypeError, match="options of step 'normalize_quotes' must be a mapping"):
+        Pipeline([{"name": "normalize_quotes", "options": ["curly"]}])
+
+
+def test_options_are_copied_at_construction() -> None:
+    exceptions = {"بنى": "بني"}
+    pipe = Pipeline([partial(restore_final_yaa, exceptions=exceptions)])
+    exceptions["بنى"] = "بنى"
+    exceptions["مشى"] = "مشي"
+    assert pipe("بنى بيتا ثم مشى") == "بني بيتا ثم مشى"
+    assert pipe.to_dict()["steps"] == [{"name": "restore_final_yaa", "options": {"exceptions": {"بنى": "بني"}}}]
+    assert pipe == Pipeline([partial(restore_final_yaa, exceptions={"بنى": "بني"})])
+    with pytest.raises(TypeError):
+        pipe.steps[0].options["exceptions"]["بنى"] = "بنى"  # type: ignore[index]
+
+
+def test_equal_pipelines_hash_equal_whatever_the_order_of_option_keys() -> None:
+    first = Pipeline([{"name": "restore_final_yaa", "options": {"exceptions": {"بنى": "بني", "مشى": "مشي"}}}])
+    second = Pipeline([partial(restore_final_yaa, exceptions={"مشى": "مشي", "بنى": "بني"})])
+    assert first == second and hash(first) == hash(second)
+    assert len({first, second, Pipeline([restore_final_yaa])}) == 2
+    defaults = Pipeline([normalize_digits, "remove_tatweel"])
+    explicit = Pipeline([partial(normalize_digits, to="latin"), {"name": "remove_tatweel", "options": {}}])
+    assert defaults == explicit and hash(defaults) == hash(explicit)
+    assert Pipeline([partial(normalize_digits, to="arabic")]) != defaults
+
+
+def test_a_step_built_by_hand_freezes_its_options() -> None:
+    from arnorm import Step
+
+    options = {"exceptions": {"بنى": "بني"}}
+    step = Step("restore_final_yaa", options, ())
+    options["exceptions"]["بنى"] = "بنى"
+    assert step.options == {"exceptions": {"بنى": "بني"}}
+    assert hash(step) == hash(Step("restore_final_yaa", {"exceptions": {"بنى": "بني"}}, ()))
 
 
 def test_user_function_step() -> None:
@@ -116,10 +172,45 @@ def test_every_preset_round_trips(preset: str) -> None:
     assert Pipeline.from_dict(json.loads(json.dumps(pipe.to_dict()))) == pipe
 
 
+@pytest.mark.parametrize("preset", sorted(PRESETS))
+def test_a_preset_is_exactly_its_pipelines_to_dict(preset: str) -> None:
+    data = PRESETS[preset]
+    assert Pipeline.from_dict(data) == Pipeline.from_preset(preset)
+    assert Pipeline.from_preset(preset).to_dict() == data
+    assert json.loads(json.dumps(data)) == data
+
+
+def test_presets_state_every_option() -> None:
+    steps = PRESETS["standard"]["steps"]
+    assert [step["name"] for step in steps] == [
+        "fold_presentation_forms", "remove_invisibles", "normalize_persian_letters", "remove_tatweel",
+        "remove_diacritics", "restore_final_yaa", "normalize_quotes", "normalize_punctuation",
+        "normalize_whitespace"]
+    assert {step["name"]: step["options"] for step in steps if step["options"]} == {
+        "remove_diacritics": {"keep_shadda": False},
+        "restore_final_yaa": {"exceptions": None},
+        "normalize_quotes": {"style": "ascii"},
+    }
+
+
+def test_presets_cannot_be_changed_through_what_they_return() -> None:
+    copy = PRESETS["search"]
+    copy["steps"].clear()
+    copy["version"] = 2
+    PRESETS["minimal"]["steps"][0]["options"]["style"] = "x"
+    assert len(PRESETS["search"]["steps"]) == 14 and PRESETS["search"]["version"] == 1
+    assert PRESETS["minimal"]["steps"][0] == {"name": "fold_presentation_forms", "options": {}}
+    assert Pipeline.from_preset("search")("أحمد ٣") == "احمد 3"
+    with pytest.raises(TypeError):
+        PRESETS["mine"] = copy  # type: ignore[index]
+    assert sorted(PRESETS) == ["lucene", "minimal", "search", "standard"]
+
+
 @pytest.mark.parametrize(
     "data, message",
     [
-        ({"steps": ["no_such_step"]}, "unknown step 'no_such_step'"),
+        ({"steps": [{"name": "no_such_step", "options": {}}]}, "unknown step 'no_such_step'"),
+        ({"steps": ["remove_tatweel"]}, "each step is"),
         ({"steps": [{"name": "normalize_quotes", "options": {"style": "odd"}}]}, "unknown quote style"),
         ({"steps": [{"name": "normalize_quotes", "options": {"colour": "red"}}]}, "unknown option"),
         ({"steps": [{"name": "remove_tatweel", "extra": 1}]}, "'name' and 'options'"),
@@ -128,7 +219,7 @@ def test_every_preset_round_trips(preset: str) -> None:
         ([], "mapping"),
         ({"steps": [], "version": 2}, "version"),
         ({"steps": [], "import": "os.system"}, "unknown key"),
-        ({"steps": ["os.system"]}, "unknown step"),
+        ({"steps": [{"name": "os.system"}]}, "unknown step"),
     ],
 )
 def test_from_dict_rejects_bad_descriptions(data: object, message: str) -> None:
@@ -137,7 +228,7 @@ def test_from_dict_rejects_bad_descriptions(data: object, message: str) -> None:
 
 
 def test_bad_steps() -> None:
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="got 42"):
         Pipeline([42])  # type: ignore[list-item]
     with pytest.raises(TypeError):
         Pipeline("remove_tatweel")  # type: ignore[arg-type]
