@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from types import MappingProxyType
@@ -20,6 +20,8 @@ from .presets import FORMAT_VERSION, PRESETS
 StepLike = Union[Callable[[str], str], str, Mapping[str, Any]]
 """One step as :class:`Pipeline` takes it: a normalizer, a ``functools.partial``
 of one, its name, ``{"name": ..., "options": {...}}``, or a ``str -> str`` callable."""
+PipelineLike = Union["Pipeline", str, Sequence[StepLike], Mapping[str, Any]]
+"""What :meth:`Pipeline.coerce` takes: a pipeline, a preset name, steps, or a to_dict() dict."""
 
 
 class FrozenOptions(Mapping[str, Any]):
@@ -204,8 +206,13 @@ class Pipeline:
     def __init__(self, steps: Iterable[StepLike] = ()) -> None:
         if isinstance(steps, (str, bytes)) or not isinstance(steps, Iterable):
             raise TypeError(f"steps must be a list of steps, got {type(steps).__name__}")
-        self.steps: tuple[Step, ...] = tuple(resolve_step(step) for step in steps)
-        self._plan = Plan([primitive for step in self.steps for primitive in step.primitives])
+        self._steps = tuple(resolve_step(step) for step in steps)
+        self._plan = Plan([primitive for step in self._steps for primitive in step.primitives])
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        """The resolved steps, in order (read-only: a pipeline never changes)."""
+        return self._steps
 
     @property
     def primitives(self) -> tuple[Primitive, ...]:
@@ -291,6 +298,41 @@ class Pipeline:
     # --- building and saving -----------------------------------------------------
 
     @classmethod
+    def coerce(cls, pipeline: PipelineLike) -> Pipeline:
+        """The pipeline ``pipeline`` stands for, in any form arnorm takes one.
+
+        Every integration takes its pipeline through here, so all accept the
+        same forms. A preset name gives that preset's shared pipeline, built
+        once per process, so naming a preset per call costs nothing.
+
+        Args:
+            pipeline: A :class:`Pipeline` (returned as it is), a preset name,
+                a list or tuple of steps (as :class:`Pipeline` takes them),
+                or a dict in the form :meth:`to_dict` writes.
+
+        Raises:
+            TypeError: ``pipeline`` is none of these.
+            ValueError: an unknown preset, step or option.
+
+        Examples:
+            >>> Pipeline.coerce("search") is Pipeline.coerce("search")
+            True
+            >>> steps = [{"name": "normalize_digits", "options": {"to": "arabic"}}]
+            >>> Pipeline.coerce({"version": 1, "steps": steps}) == Pipeline.coerce(steps)
+            True
+        """
+        if isinstance(pipeline, Pipeline):
+            return pipeline
+        if isinstance(pipeline, str):
+            return preset_pipeline(require_choice(pipeline, PRESETS, "preset"))
+        if isinstance(pipeline, (list, tuple)):
+            return cls(pipeline)
+        if isinstance(pipeline, Mapping):
+            return cls.from_dict(pipeline)
+        raise TypeError("expected a Pipeline, a preset name, a list of steps or a Pipeline.to_dict() "
+                        f"dict, got {type(pipeline).__name__}")
+
+    @classmethod
     def from_preset(cls, name: str) -> Pipeline:
         """The named preset: ``"minimal"``, ``"standard"``, ``"search"`` or ``"lucene"``.
 
@@ -363,32 +405,32 @@ def _normalize_chunk(pipeline: Pipeline, chunk: list[str]) -> list[str]:
     return [pipeline(text) for text in chunk]
 
 
-def resolve_pipeline(preset: str | None = None, steps: Iterable[StepLike] | None = None,
-                     pipeline: Pipeline | None = None) -> Pipeline:
-    """The pipeline named by at most one of ``preset``, ``steps`` or ``pipeline``.
+def resolve_pipeline(preset: str | None = None, steps: Sequence[StepLike] | None = None,
+                     pipeline: PipelineLike | None = None) -> Pipeline:
+    """The integrations' ``preset=``, ``steps=`` and ``pipeline=``, through :meth:`Pipeline.coerce`.
 
-    The integrations (pandas, Dask, Spark) take their pipeline this way; with
-    none given it is the ``standard`` preset.
+    At most one may be given: ``preset`` a preset name, ``steps`` a list of
+    steps, ``pipeline`` anything :meth:`Pipeline.coerce` accepts; with none,
+    the ``standard`` preset.
 
     >>> resolve_pipeline(steps=["remove_tatweel"])
     Pipeline(['remove_tatweel'])
+    >>> resolve_pipeline() is resolve_pipeline(preset="standard") is resolve_pipeline(pipeline="standard")
+    True
 
     Raises:
         ValueError: more than one of them is given.
-        TypeError: ``pipeline`` is not a :class:`Pipeline`.
+        TypeError: ``preset`` is not a str, or ``steps`` not a list or tuple.
     """
-    given = [name for name, value in (("preset", preset), ("steps", steps), ("pipeline", pipeline))
-             if value is not None]
+    given = {name: value for name, value in (("preset", preset), ("steps", steps), ("pipeline", pipeline))
+             if value is not None}
     if len(given) > 1:
         raise ValueError(f"give one of preset, steps or pipeline, not {' and '.join(given)}")
-    if pipeline is not None:
-        if not isinstance(pipeline, Pipeline):
-            raise TypeError(f"pipeline must be an arnorm.Pipeline, got {type(pipeline).__name__}")
-        return pipeline
-    if steps is not None:
-        return Pipeline(steps)
-    name = "standard" if preset is None else preset
-    return preset_pipeline(name) if isinstance(name, str) else Pipeline.from_preset(name)
+    if preset is not None and not isinstance(preset, str):
+        raise TypeError(f"preset must be a preset name (str), got {type(preset).__name__}")
+    if steps is not None and not isinstance(steps, (list, tuple)):
+        raise TypeError(f"steps must be a list of steps, got {type(steps).__name__}")
+    return Pipeline.coerce(next(iter(given.values()), "standard"))
 
 
 @functools.lru_cache(maxsize=None)

@@ -108,6 +108,20 @@ def test_batch_normalizer_with_datasets_in_two_processes() -> None:
     assert mapped["id"] == list(range(201))
 
 
+def test_hf_takes_every_form_of_a_pipeline_and_shares_presets() -> None:
+    pytest.importorskip("tokenizers")
+    from arnorm.hf import ArnormNormalizer, BatchNormalizer, to_hf_normalizer
+
+    assert BatchNormalizer("search").pipeline is Pipeline.coerce("search")
+    assert ArnormNormalizer("standard").pipeline is ArnormNormalizer("standard").pipeline
+    batch = {"text": ["عـام ٢٠٢٤"]}
+    assert BatchNormalizer(["remove_tatweel"])(batch) == {"text": ["عام ٢٠٢٤"]}
+    assert BatchNormalizer(arnorm.PRESETS["search"])(batch) == {"text": ["عام 2024"]}
+    assert to_hf_normalizer(arnorm.PRESETS["lucene"]).normalize_str("أحمد فى") == "احمد في"
+    with pytest.raises(TypeError, match="a preset name, a list of steps .* got int"):
+        BatchNormalizer(3)  # type: ignore[arg-type]
+
+
 # --- pandas ---------------------------------------------------------------------------------
 
 
@@ -136,6 +150,40 @@ def test_pandas_accessor_options() -> None:
         series.arnorm.normalize("search", steps=["remove_tatweel"])
     with pytest.raises(TypeError, match="expected str, got int"):
         pd.Series(["a", 3], dtype=object).arnorm.normalize()
+
+
+def test_pandas_takes_every_form_of_a_pipeline_and_builds_a_preset_once() -> None:
+    pd = pytest.importorskip("pandas")
+    from arnorm.pandas import normalize_series
+    from arnorm.pipeline import preset_pipeline
+
+    series = pd.Series(["أحمد ٣", None], dtype=object)
+    expected = ["احمد 3", None]
+    assert normalize_series(series, "search").tolist() == expected
+    assert normalize_series(series, pipeline="search").tolist() == expected
+    assert normalize_series(series, pipeline=arnorm.PRESETS["search"]).tolist() == expected
+    assert series.arnorm.normalize(pipeline=Pipeline.from_preset("search")).tolist() == expected
+    built = preset_pipeline.cache_info().misses
+    for _ in range(3):
+        assert series.arnorm.normalize(preset="search").tolist() == expected
+    assert preset_pipeline.cache_info().misses == built
+    with pytest.raises(TypeError, match="preset must be a preset name"):
+        normalize_series(series, Pipeline.from_preset("search"))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="steps must be a list of steps, got str"):
+        normalize_series(series, steps="remove_tatweel")  # type: ignore[arg-type]
+
+
+def test_dask_and_spark_take_every_form_of_a_pipeline() -> None:
+    dd = pytest.importorskip("dask.dataframe")
+    pd = pytest.importorskip("pandas")
+    from arnorm.dask import normalize_series
+    from arnorm.spark import can_push_down, character_map
+
+    texts = dd.from_pandas(pd.Series(["أحمد ٣", "مدرسة"], dtype=object), npartitions=2)
+    assert normalize_series(texts, pipeline=arnorm.PRESETS["search"]).compute().tolist() == ["احمد 3", "مدرسه"]
+    assert normalize_series(texts, steps=["normalize_alef"]).compute().tolist() == ["احمد ٣", "مدرسة"]
+    assert can_push_down("lucene") and not can_push_down(arnorm.PRESETS["standard"])
+    assert character_map([{"name": "remove_tatweel", "options": {}}]) == {"\u0640": ""}
 
 
 @given(texts=st.lists(valid_utf8, max_size=20))

@@ -352,3 +352,58 @@ def test_the_registry_is_read_only() -> None:
         NORMALIZERS.pop("remove_tatweel")  # type: ignore[attr-defined]
     assert NORMALIZERS["remove_tatweel"]("عـــام") == "عام"
     assert Pipeline(["remove_tatweel"])("عـــام") == "عام"
+
+
+# --- one way in: Pipeline.coerce -------------------------------------------------------
+
+
+def test_coerce_takes_every_form_of_a_pipeline() -> None:
+    pipe = Pipeline(["remove_tatweel"])
+    assert Pipeline.coerce(pipe) is pipe
+    steps = ["remove_tatweel", {"name": "normalize_digits", "options": {"to": "arabic"}}]
+    assert Pipeline.coerce(steps) == Pipeline.coerce(tuple(steps)) == Pipeline(steps)
+    assert Pipeline.coerce(steps)("عـام 2024") == "عام ٢٠٢٤"
+    assert Pipeline.coerce(Pipeline(steps).to_dict()) == Pipeline(steps)
+    assert Pipeline.coerce(PRESETS["search"]) == Pipeline.coerce("search") == Pipeline.from_preset("search")
+
+
+def test_coerce_shares_one_pipeline_per_preset() -> None:
+    assert Pipeline.coerce("standard") is Pipeline.coerce("standard")
+    assert Pipeline.coerce("standard") is not Pipeline.from_preset("standard")  # from_preset builds anew
+    assert Pipeline.coerce("standard")("فـى") == "في"
+
+
+@pytest.mark.parametrize("value, given", [(42, "int"), (b"search", "bytes"), (remove_tatweel, "function"),
+                                          ({"remove_tatweel"}, "set"), (None, "NoneType")])
+def test_coerce_rejects_anything_else_naming_what_it_got(value: object, given: str) -> None:
+    with pytest.raises(TypeError, match=f"expected a Pipeline, a preset name, a list of steps or a "
+                                        rf"Pipeline\.to_dict\(\) dict, got {given}$"):
+        Pipeline.coerce(value)  # type: ignore[arg-type]
+
+
+def test_coerce_names_the_presets_for_an_unknown_one() -> None:
+    choices = "'lucene', 'minimal', 'search', 'standard'"
+    with pytest.raises(ValueError, match=f"unknown preset 'fast'; choose from: {choices}"):
+        Pipeline.coerce("fast")
+
+
+def test_resolve_pipeline_checks_each_keyword() -> None:
+    from arnorm.pipeline import resolve_pipeline
+
+    assert resolve_pipeline() is Pipeline.coerce("standard")
+    assert resolve_pipeline(pipeline=PRESETS["lucene"]) == Pipeline.from_preset("lucene")
+    assert resolve_pipeline(steps=("remove_tatweel",)) == Pipeline(["remove_tatweel"])
+    assert resolve_pipeline(steps=[]) == Pipeline()
+    with pytest.raises(TypeError, match="preset must be a preset name"):
+        resolve_pipeline(preset=["remove_tatweel"])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="steps must be a list of steps, got str"):
+        resolve_pipeline(steps="remove_tatweel")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="give one of preset, steps or pipeline, not preset and pipeline"):
+        resolve_pipeline(preset="search", pipeline="search")
+
+
+def test_a_pipeline_does_not_change() -> None:
+    pipe = Pipeline.coerce("minimal")
+    with pytest.raises(AttributeError):
+        pipe.steps = ()  # type: ignore[misc]
+    assert len(pipe) == 3
