@@ -220,6 +220,43 @@ def test_sklearn_transformer_in_a_pipeline() -> None:
     assert ArabicNormalizer(steps=["remove_tatweel"]).fit_transform(["عـام"]) == ["عام"]
 
 
+def test_sklearn_builds_its_pipeline_once_until_a_parameter_changes() -> None:
+    pytest.importorskip("sklearn")
+    from arnorm.sklearn import ArabicNormalizer
+
+    steps = ["remove_tatweel", {"name": "normalize_digits", "options": {"to": "arabic"}}]
+    normalizer = ArabicNormalizer(steps=steps)
+    assert normalizer.fit(["x"]).transform(["عـام 2024"]) == ["عام ٢٠٢٤"]
+    built = normalizer._pipeline()
+    assert normalizer.transform(["عـام"]) == ["عام"]
+    assert normalizer._pipeline() is built
+    normalizer.set_params(steps=None, preset="search")
+    assert normalizer.transform(["أحمد فى 2024"]) == ["احمد في 2024"]
+    assert normalizer._pipeline() is Pipeline.coerce("search")
+    normalizer.set_params(preset="lucene")
+    assert normalizer.transform(["أحمد ٢٠٢٤"]) == ["احمد ٢٠٢٤"]
+    normalizer.steps = arnorm.PRESETS["minimal"]  # assignment counts too
+    assert normalizer.transform(["أحمد  ٢٠٢٤"]) == ["أحمد ٢٠٢٤"]
+
+
+def test_sklearn_transformer_pickles_and_clones_with_its_parameters_only() -> None:
+    pytest.importorskip("sklearn")
+    import pickle
+
+    from sklearn.base import clone
+
+    from arnorm.sklearn import ArabicNormalizer
+
+    normalizer = ArabicNormalizer(steps=["normalize_alef"])
+    assert normalizer.transform(["أحمد"]) == ["احمد"]
+    assert "_built" in vars(normalizer) and "_built" not in normalizer.__getstate__()
+    for copy in (pickle.loads(pickle.dumps(normalizer)), clone(normalizer)):
+        assert "_built" not in vars(copy)
+        assert copy.get_params() == {"preset": "standard", "steps": ["normalize_alef"]}
+        assert copy.transform(["أحمد إلى"]) == ["احمد الى"]
+    assert "_built" in vars(normalizer)
+
+
 def test_sklearn_bad_parameters_fail_at_fit() -> None:
     pytest.importorskip("sklearn")
     from arnorm.sklearn import ArabicNormalizer
