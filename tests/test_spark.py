@@ -222,6 +222,18 @@ def _parquet_column(folder: Path, column: str) -> list[str | None]:
     return table.column(column).to_pylist()
 
 
+def test_example_job_reads_a_pipeline_as_the_command_does(tmp_path: Path) -> None:
+    example = _example_module()
+    steps = "normalize_alef,normalize_digits:to=arabic"
+    config = tmp_path / "pipe.json"
+    config.write_text(json.dumps(arnorm.PRESETS["lucene"]), encoding="utf-8")
+    by_steps = example.pipeline_from(example.parse(["in", "out", "--steps", steps]))
+    assert by_steps == Pipeline(["normalize_alef", {"name": "normalize_digits", "options": {"to": "arabic"}}])
+    assert by_steps("أحمد 3") == "احمد ٣"
+    assert example.pipeline_from(example.parse(["in", "out", "--config", str(config)])) == Pipeline.from_preset("lucene")
+    assert example.pipeline_from(example.parse(["in", "out"])) == Pipeline.from_preset("standard")
+
+
 @pytest.mark.parametrize("fmt", ["text", "jsonl", "parquet"])
 def test_example_job_reads_each_format(spark, tmp_path: Path, fmt: str) -> None:
     import pyarrow as pa
