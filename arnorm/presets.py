@@ -84,6 +84,9 @@ class _Presets(Mapping[str, dict[str, Any]]):
     def __getitem__(self, name: str) -> dict[str, Any]:
         return copy.deepcopy(_PRESETS[name])
 
+    def __contains__(self, name: object) -> bool:  # no copy: normalize() asks on every call
+        return name in _PRESETS
+
     def __iter__(self) -> Iterator[str]:
         return iter(_PRESETS)
 
