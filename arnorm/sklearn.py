@@ -41,7 +41,8 @@ class ArabicNormalizer(TransformerMixin, BaseEstimator):
         self.steps = steps
 
     def _pipeline(self) -> Pipeline:
-        """The pipeline of the current parameters, built once per parameter values."""
+        """The pipeline of the current parameters: built on first use, rebuilt
+        only when ``preset`` or ``steps`` is replaced by another object."""
         params = (self.preset, self.steps)
         built = self.__dict__.get("_built")
         if built is None or any(old is not new for old, new in zip(built[0], params)):
