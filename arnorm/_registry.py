@@ -9,6 +9,10 @@ validated by the factory, once, when a step is built.
 >>> from arnorm import remove_tatweel
 >>> NORMALIZERS["remove_tatweel"] is remove_tatweel
 True
+>>> NORMALIZERS["remove_tatweel"] = str.strip
+Traceback (most recent call last):
+  ...
+TypeError: 'mappingproxy' object does not support item assignment
 >>> require_str(b"abc")
 Traceback (most recent call last):
   ...
@@ -17,7 +21,8 @@ TypeError: expected str, got bytes; decode it first, e.g. data.decode("utf-8")
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
+from types import MappingProxyType
 from typing import Any, TypeVar
 
 from ._rules import Primitive
@@ -26,8 +31,14 @@ Normalizer = Callable[..., str]
 PrimitiveFactory = Callable[..., "tuple[Primitive, ...]"]
 F = TypeVar("F", bound=Normalizer)
 
-NORMALIZERS: dict[str, Normalizer] = {}
-"""Every public normalizer by name, in the order the modules declare them."""
+_DECLARED: dict[str, Normalizer] = {}
+
+NORMALIZERS: Mapping[str, Normalizer] = MappingProxyType(_DECLARED)
+"""Every public normalizer by name, in the order the modules declare them.
+
+A read-only view: only :func:`declare` adds to it, so a pipeline step named
+in a configuration is always one of arnorm's own normalizers.
+"""
 
 
 def declare(factory: PrimitiveFactory) -> Callable[[F], F]:
@@ -35,7 +46,7 @@ def declare(factory: PrimitiveFactory) -> Callable[[F], F]:
 
     def register(func: F) -> F:
         func.primitives = factory  # type: ignore[attr-defined]
-        NORMALIZERS[func.__name__] = func
+        _DECLARED[func.__name__] = func
         return func
 
     return register

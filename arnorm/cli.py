@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 from ._streams import AtomicFile, Block, InputError, Progress, open_input, read_blocks
-from .presets import PRESETS
+from .presets import FORMAT_VERSION, PRESETS
 
 if TYPE_CHECKING:
     from .pipeline import Pipeline
@@ -82,16 +82,23 @@ def _add_pipeline_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--steps", metavar="STEP,...",
                        help="steps in order, options after colons: "
                             "remove_diacritics:keep_shadda=true,normalize_quotes:style=curly")
-    group.add_argument("--config", metavar="FILE", help="a pipeline saved with Pipeline.to_dict() as JSON")
+    group.add_argument("--config", metavar="FILE",
+                       help="a pipeline saved with Pipeline.to_dict() as JSON (the form of arnorm.PRESETS[name])")
 
 
-def parse_steps(spec: str) -> list[Any]:
-    """``"a,b:x=1:y=curly"`` → ``["a", ("b", {"x": 1, "y": "curly"})]``.
+def parse_steps(spec: str) -> dict[str, Any]:
+    """Read ``--steps`` into the form :meth:`Pipeline.to_dict` writes.
 
-    >>> parse_steps("remove_tatweel,normalize_quotes:style=curly,reduce_repeats:max_repeat=3")
-    ['remove_tatweel', ('normalize_quotes', {'style': 'curly'}), ('reduce_repeats', {'max_repeat': 3})]
+    Steps are separated by commas, options follow their step after colons,
+    and each value is read as JSON when it is (``3``, ``true``, ``null``),
+    else as a string.
+
+    >>> parse_steps("remove_tatweel,reduce_repeats:max_repeat=3")["steps"]
+    [{'name': 'remove_tatweel', 'options': {}}, {'name': 'reduce_repeats', 'options': {'max_repeat': 3}}]
+    >>> parse_steps("normalize_quotes:style=curly")
+    {'version': 1, 'steps': [{'name': 'normalize_quotes', 'options': {'style': 'curly'}}]}
     """
-    steps: list[Any] = []
+    steps: list[dict[str, Any]] = []
     for item in filter(None, (part.strip() for part in spec.split(","))):
         name, *settings = item.split(":")
         options = {}
@@ -103,26 +110,33 @@ def parse_steps(spec: str) -> list[Any]:
                 options[key.strip()] = json.loads(raw)
             except ValueError:
                 options[key.strip()] = raw
-        steps.append((name.strip(), options) if options else name.strip())
+        steps.append({"name": name.strip(), "options": options})
     if not steps:
         raise ValueError("--steps names no step")
-    return steps
+    return {"version": FORMAT_VERSION, "steps": steps}
+
+
+def _read_config(path: str) -> Any:
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as error:
+        raise InputError(f"{path}: {error.strerror or error}") from None
+    except ValueError as error:
+        raise InputError(f"{path}: not a JSON pipeline description ({error})") from None
 
 
 def _pipeline(args: argparse.Namespace) -> Pipeline:
+    """The pipeline of ``--steps``, ``--config`` or ``--preset``: each is read
+    into the :meth:`Pipeline.to_dict` form, and built by ``from_dict``."""
     from .pipeline import Pipeline
 
     if args.steps:
-        return Pipeline(parse_steps(args.steps))
-    if args.config:
-        try:
-            data = json.loads(Path(args.config).read_text(encoding="utf-8"))
-        except OSError as error:
-            raise InputError(f"{args.config}: {error.strerror or error}") from None
-        except ValueError as error:
-            raise InputError(f"{args.config}: not a JSON pipeline description ({error})") from None
-        return Pipeline.from_dict(data)
-    return Pipeline.from_preset(args.preset or "standard")
+        data = parse_steps(args.steps)
+    elif args.config:
+        data = _read_config(args.config)
+    else:
+        data = PRESETS[args.preset or "standard"]
+    return Pipeline.from_dict(data)
 
 
 # --- commands -------------------------------------------------------------------------
@@ -221,9 +235,8 @@ def _list(argv: list[str]) -> int:
         summary = (func.__doc__ or "").strip().splitlines()[0]
         print(f"  {name:<{width}}  {summary}")
     print("presets:")
-    for name, steps in PRESETS.items():
-        names = [step if isinstance(step, str) else step[0] for step in steps]
-        print(f"  {name:<{width}}  {', '.join(names)}")
+    for name, preset in PRESETS.items():
+        print(f"  {name:<{width}}  {', '.join(step['name'] for step in preset['steps'])}")
     return 0
 
 

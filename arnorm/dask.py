@@ -18,26 +18,27 @@ is pickled into the task graph once, as its list of step names. Requires the
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 import dask.dataframe as dd
 import pandas as pd
 
 from . import pandas as arnorm_pandas
-from .pipeline import Pipeline, StepLike, resolve_pipeline
+from .pipeline import PipelineLike, StepLike, resolve_pipeline
 
 
 def normalize_series(series: dd.Series, preset: str | None = None, *,
-                     steps: Iterable[StepLike] | None = None,
-                     pipeline: Pipeline | None = None) -> dd.Series:
+                     steps: Sequence[StepLike] | None = None,
+                     pipeline: PipelineLike | None = None) -> dd.Series:
     """A lazy Dask Series with every string of ``series`` normalized.
 
     Args:
         series: A ``dask.dataframe`` Series of strings (object or string dtype).
         preset: A preset name; give at most one of ``preset``, ``steps`` and
             ``pipeline`` (none: the ``standard`` preset).
-        steps: Steps as :class:`arnorm.Pipeline` accepts them.
-        pipeline: A :class:`arnorm.Pipeline`.
+        steps: A list of steps as :class:`arnorm.Pipeline` takes them.
+        pipeline: Anything :meth:`arnorm.Pipeline.coerce` accepts: a
+            pipeline, a preset name, steps, a ``Pipeline.to_dict()`` dict.
 
     Raises:
         TypeError: ``series`` is not a Dask Series, or its dtype cannot hold

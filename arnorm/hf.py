@@ -16,14 +16,10 @@ from typing import Any
 
 from ._rules import CharMap, Primitive, Rule
 from ._registry import require_str
-from .pipeline import Pipeline
+from .pipeline import Pipeline, PipelineLike
 
 MAX_NATIVE_REPLACEMENTS = 32
 """Above this many distinct replacements a map is run by the custom normalizer."""
-
-
-def _pipeline(pipe: Pipeline | str) -> Pipeline:
-    return Pipeline.from_preset(pipe) if isinstance(pipe, str) else pipe
 
 
 def _class_of(chars: Iterable[str]) -> str:
@@ -50,8 +46,11 @@ def _native_steps(primitives: tuple[Primitive, ...]) -> list[tuple[str, str]] | 
     return steps
 
 
-def to_hf_normalizer(pipe: Pipeline | str) -> Any:
+def to_hf_normalizer(pipe: PipelineLike) -> Any:
     """A ``tokenizers`` normalizer doing what ``pipe`` does, offsets included.
+
+    ``pipe`` is anything :meth:`arnorm.Pipeline.coerce` accepts: a pipeline,
+    a preset name, a list of steps or a ``Pipeline.to_dict()`` dict.
 
     Where every step can be written as native ``Replace`` normalizers (maps
     with few distinct replacements and literal rules: the ``lucene`` preset,
@@ -66,7 +65,7 @@ def to_hf_normalizer(pipe: Pipeline | str) -> Any:
     """
     from tokenizers import Regex, normalizers
 
-    pipeline = _pipeline(pipe)
+    pipeline = Pipeline.coerce(pipe)
     native = _native_steps(pipeline.primitives)
     if native is not None:
         return normalizers.Sequence([normalizers.Replace(Regex(p), v) for p, v in native])
@@ -82,8 +81,8 @@ class ArnormNormalizer:
     alignments tokenizers keeps stay exact.
     """
 
-    def __init__(self, pipe: Pipeline | str) -> None:
-        self.pipeline = _pipeline(pipe)
+    def __init__(self, pipe: PipelineLike) -> None:
+        self.pipeline = Pipeline.coerce(pipe)
 
     def normalize(self, normalized: Any) -> None:
         for primitive in self.pipeline.primitives:
@@ -143,8 +142,8 @@ class BatchNormalizer:
         {'text': ['احمد', None]}
     """
 
-    def __init__(self, pipe: Pipeline | str = "standard", columns: Iterable[str] = ("text",)) -> None:
-        self.pipeline = _pipeline(pipe)
+    def __init__(self, pipe: PipelineLike = "standard", columns: Iterable[str] = ("text",)) -> None:
+        self.pipeline = Pipeline.coerce(pipe)
         self.columns = tuple(columns)
 
     def __call__(self, batch: dict[str, list[Any]]) -> dict[str, list[Any]]:

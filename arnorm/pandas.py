@@ -18,11 +18,11 @@ Note:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 import pandas as pd
 
-from .pipeline import Pipeline, StepLike, resolve_pipeline
+from .pipeline import PipelineLike, StepLike, resolve_pipeline
 
 
 @pd.api.extensions.register_series_accessor("arnorm")
@@ -32,9 +32,13 @@ class ArnormAccessor:
     def __init__(self, series: pd.Series) -> None:
         self._series = series
 
-    def normalize(self, preset: str | None = None, *, steps: Iterable[StepLike] | None = None,
-                  pipeline: Pipeline | None = None) -> pd.Series:
+    def normalize(self, preset: str | None = None, *, steps: Sequence[StepLike] | None = None,
+                  pipeline: PipelineLike | None = None) -> pd.Series:
         """A new Series with every string normalized; missing values kept.
+
+        Give at most one of ``preset`` (a name), ``steps`` (a list of steps)
+        and ``pipeline`` (anything :meth:`arnorm.Pipeline.coerce` accepts);
+        none: the ``standard`` preset.
 
         Raises:
             TypeError: a value is neither a string nor missing.
@@ -43,8 +47,8 @@ class ArnormAccessor:
 
 
 def normalize_series(series: pd.Series, preset: str | None = None, *,
-                     steps: Iterable[StepLike] | None = None,
-                     pipeline: Pipeline | None = None) -> pd.Series:
+                     steps: Sequence[StepLike] | None = None,
+                     pipeline: PipelineLike | None = None) -> pd.Series:
     """``series.arnorm.normalize(...)`` as a function (what :mod:`arnorm.dask` maps).
 
     >>> normalize_series(pd.Series(["مدرسة", None], dtype=object), "search").tolist()

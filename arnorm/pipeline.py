@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import functools
 import inspect
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
+from types import MappingProxyType
 from typing import Any, Union
 
 from ._offsets import identity_spans
@@ -14,10 +15,66 @@ from ._parallel import imap_ordered
 from ._plan import Plan
 from ._rules import Func, Primitive, run
 from ._registry import NORMALIZERS, primitives_of, require_choice, require_str
-from .presets import PRESETS
+from .presets import FORMAT_VERSION, PRESETS
 
-StepLike = Union[Callable[[str], str], str, "tuple[str, Mapping[str, Any]]"]
-FORMAT_VERSION = 1
+StepLike = Union[Callable[[str], str], str, Mapping[str, Any]]
+"""One step as :class:`Pipeline` takes it: a normalizer, a ``functools.partial``
+of one, its name, ``{"name": ..., "options": {...}}``, or a ``str -> str`` callable."""
+PipelineLike = Union["Pipeline", str, Sequence[StepLike], Mapping[str, Any]]
+"""What :meth:`Pipeline.coerce` takes: a pipeline, a preset name, steps, or a to_dict() dict."""
+
+
+class FrozenOptions(Mapping[str, Any]):
+    """A step's options: a read-only, hashable copy made when the step is built.
+
+    Nested mappings are frozen the same way and lists become tuples, so a
+    dict the caller passed (``exceptions={...}``) can change afterwards
+    without changing the step, and equal steps hash equal whatever the order
+    of their keys.
+
+    >>> options = FrozenOptions({"exceptions": {"بنى": "بني"}})
+    >>> options == {"exceptions": {"بنى": "بني"}}, hash(options) == hash(FrozenOptions(dict(options)))
+    (True, True)
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[str, Any] = MappingProxyType({})) -> None:
+        self._items = {key: _frozen(value) for key, value in items.items()}
+
+    def __getitem__(self, key: str) -> Any:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._items.items()))
+
+    def __repr__(self) -> str:
+        return repr(_thawed(self))
+
+
+def _frozen(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return value if isinstance(value, FrozenOptions) else FrozenOptions(value)
+    if isinstance(value, (list, tuple)):
+        return tuple(_frozen(item) for item in value)
+    if isinstance(value, set):
+        return frozenset(value)
+    return value
+
+
+def _thawed(value: Any) -> Any:
+    """``value`` with frozen options made plain again (dicts and lists, as in JSON)."""
+    if isinstance(value, Mapping):
+        return {key: _thawed(item) for key, item in value.items()}
+    if isinstance(value, tuple):
+        return [_thawed(item) for item in value]
+    return value
 
 
 @dataclass(frozen=True)
@@ -26,7 +83,8 @@ class Step:
 
     Attributes:
         name: The normalizer's name (a user function's ``__name__``).
-        options: Every option, defaults included (empty for user functions).
+        options: Every option, defaults included (empty for user functions),
+            copied and frozen when the step is built.
         primitives: What the step runs, in order.
         func: The user's callable, for steps that are not registered normalizers.
     """
@@ -36,60 +94,86 @@ class Step:
     primitives: tuple[Primitive, ...] = field(repr=False, compare=False)
     func: Callable[[str], str] | None = field(default=None, repr=False)
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.options, FrozenOptions):
+            object.__setattr__(self, "options", FrozenOptions(self.options))
+
     def __call__(self, text: str) -> str:
         return run(self.primitives, text)
 
+    def to_dict(self) -> dict[str, Any]:
+        """``{"name": ..., "options": {...}}``: this step in :meth:`Pipeline.to_dict`."""
+        return {"name": self.name, "options": _thawed(self.options)}
+
     @property
-    def spec(self) -> str | tuple[str, dict[str, Any]] | Callable[[str], str]:
-        """What rebuilds this step: a name, ``(name, options)``, or the callable."""
+    def spec(self) -> str | dict[str, Any] | Callable[[str], str]:
+        """What rebuilds this step: its name, :meth:`to_dict`, or the user's callable."""
         if self.func is not None:
             return self.func
-        return (self.name, dict(self.options)) if self.options else self.name
+        return self.to_dict() if self.options else self.name
 
 
-def _defaults(normalizer: Callable[..., str]) -> dict[str, Any]:
+@functools.cache
+def _defaults(normalizer: Callable[..., str]) -> Mapping[str, Any]:
     parameters = inspect.signature(normalizer).parameters.values()
-    return {p.name: p.default for p in parameters if p.kind is p.KEYWORD_ONLY}
+    return MappingProxyType({p.name: p.default for p in parameters if p.kind is p.KEYWORD_ONLY})
 
 
 def _registered(name: str, options: Mapping[str, Any]) -> Step:
     normalizer = NORMALIZERS[require_choice(name, NORMALIZERS, "step")]
     if not isinstance(options, Mapping):
         raise TypeError(f"options of step {name!r} must be a mapping, got {type(options).__name__}")
-    resolved = _defaults(normalizer)
-    unknown = set(options) - set(resolved)
+    defaults = _defaults(normalizer)
+    unknown = set(options) - set(defaults)
     if unknown:
-        valid = ", ".join(sorted(resolved)) or "none"
+        valid = ", ".join(sorted(defaults)) or "none"
         raise ValueError(f"unknown option(s) {sorted(unknown)} for step {name!r}; valid: {valid}")
-    resolved.update(options)
+    resolved = FrozenOptions({**defaults, **options})
     factory = primitives_of(normalizer)
     assert factory is not None
     return Step(name, resolved, factory(**resolved))
 
 
-def resolve_step(step: StepLike) -> Step:
+def _described(item: Mapping[str, Any]) -> Step:
+    """The step of a ``{"name": ..., "options": {...}}`` entry (options may be left out)."""
+    if not isinstance(item.get("name"), str) or set(item) - {"name", "options"}:
+        raise ValueError(f"a step has keys 'name' and 'options' (its name is a str), got {dict(item)!r}")
+    return _registered(item["name"], item.get("options", {}))
+
+
+def _is_registered(func: Any) -> bool:
+    return NORMALIZERS.get(getattr(func, "__name__", None)) is func
+
+
+def resolve_step(step: StepLike | Step) -> Step:
     """Turn anything a Pipeline accepts as a step into a :class:`Step`.
 
-    Accepted: a normalizer (``remove_diacritics``), a ``functools.partial`` of
-    one with keyword options, its name, ``(name, options)``, or any other
-    ``str -> str`` callable (run as it is; such a step is not serialisable).
+    Accepted: a registered normalizer (``remove_diacritics``), a
+    ``functools.partial`` of one with keyword options, its name, a
+    ``{"name": ..., "options": {...}}`` entry as :meth:`Pipeline.to_dict`
+    writes them, a :class:`Step`, or any other ``str -> str`` callable (run as
+    it is; such a step is not serialisable).
+
+    >>> resolve_step({"name": "normalize_digits", "options": {"to": "arabic"}})
+    Step(name='normalize_digits', options={'to': 'arabic'})
     """
     if isinstance(step, Step):
         return step
     if isinstance(step, str):
         return _registered(step, {})
-    if isinstance(step, tuple) and len(step) == 2 and isinstance(step[0], str):
-        return _registered(step[0], step[1])
-    if isinstance(step, functools.partial) and primitives_of(step.func) is not None:
+    if isinstance(step, Mapping):
+        return _described(step)
+    if isinstance(step, functools.partial) and _is_registered(step.func):
         if step.args:
             raise ValueError(f"options of {step.func.__name__} are keyword-only; got {step.args}")
         return _registered(step.func.__name__, step.keywords)
     if callable(step):
-        if primitives_of(step) is not None and NORMALIZERS.get(step.__name__) is step:
+        if _is_registered(step):
             return _registered(step.__name__, {})
         name = getattr(step, "__name__", type(step).__name__)
         return Step(name, {}, (Func(step),), func=step)
-    raise TypeError(f"a pipeline step must be a callable, a name or (name, options); got {step!r}")
+    raise TypeError('a pipeline step is a normalizer, a functools.partial of one, its name, '
+                    f'{{"name": ..., "options": {{...}}}} or a str -> str callable; got {step!r}')
 
 
 class Pipeline:
@@ -101,8 +185,10 @@ class Pipeline:
 
     Args:
         steps: Normalizers, ``functools.partial`` objects binding their
-            options, names, ``(name, options)`` pairs, or any ``str -> str``
-            callables.
+            options, names, ``{"name": ..., "options": {...}}`` entries as
+            :meth:`to_dict` writes them, or any ``str -> str`` callables.
+            Options are copied: changing a dict passed as an option later
+            does not change the pipeline.
 
     Examples:
         >>> from functools import partial
@@ -120,10 +206,15 @@ class Pipeline:
     def __init__(self, steps: Iterable[StepLike] = ()) -> None:
         if isinstance(steps, (str, bytes)) or not isinstance(steps, Iterable):
             raise TypeError(f"steps must be a list of steps, got {type(steps).__name__}")
-        self.steps: tuple[Step, ...] = tuple(resolve_step(step) for step in steps)
-        self.primitives: tuple[Primitive, ...] = tuple(p for step in self.steps for p in step.primitives)
+        self._steps = tuple(resolve_step(step) for step in steps)
+        self.primitives: tuple[Primitive, ...] = tuple(p for step in self._steps for p in step.primitives)
         """Every primitive of every step, in order, before fusion."""
         self._compiled: Plan | None = None
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        """The resolved steps, in order (read-only: a pipeline never changes)."""
+        return self._steps
 
     @property
     def _plan(self) -> Plan:
@@ -227,9 +318,48 @@ class Pipeline:
     # --- building and saving -----------------------------------------------------
 
     @classmethod
+    def coerce(cls, pipeline: PipelineLike) -> Pipeline:
+        """The pipeline ``pipeline`` stands for, in any form arnorm takes one.
+
+        Every integration takes its pipeline through here, so all accept the
+        same forms. A preset name gives that preset's shared pipeline, built
+        once per process, so naming a preset per call costs nothing.
+
+        Args:
+            pipeline: A :class:`Pipeline` (returned as it is), a preset name,
+                a list or tuple of steps (as :class:`Pipeline` takes them),
+                or a dict in the form :meth:`to_dict` writes.
+
+        Raises:
+            TypeError: ``pipeline`` is none of these.
+            ValueError: an unknown preset, step or option.
+
+        Examples:
+            >>> Pipeline.coerce("search") is Pipeline.coerce("search")
+            True
+            >>> steps = [{"name": "normalize_digits", "options": {"to": "arabic"}}]
+            >>> Pipeline.coerce({"version": 1, "steps": steps}) == Pipeline.coerce(steps)
+            True
+        """
+        if isinstance(pipeline, Pipeline):
+            return pipeline
+        if isinstance(pipeline, str):
+            return preset_pipeline(require_choice(pipeline, PRESETS, "preset"))
+        if isinstance(pipeline, (list, tuple)):
+            return cls(pipeline)
+        if isinstance(pipeline, Mapping):
+            return cls.from_dict(pipeline)
+        raise TypeError("expected a Pipeline, a preset name, a list of steps or a Pipeline.to_dict() "
+                        f"dict, got {type(pipeline).__name__}")
+
+    @classmethod
     def from_preset(cls, name: str) -> Pipeline:
-        """The named preset: ``"minimal"``, ``"standard"``, ``"search"`` or ``"lucene"``."""
-        return cls(PRESETS[require_choice(name, PRESETS, "preset")])
+        """The named preset: ``"minimal"``, ``"standard"``, ``"search"`` or ``"lucene"``.
+
+        The same as ``Pipeline.from_dict(PRESETS[name])``; each call builds a
+        new pipeline.
+        """
+        return cls.from_dict(PRESETS[require_choice(name, PRESETS, "preset")])
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-serialisable description, options included.
@@ -240,38 +370,31 @@ class Pipeline:
         custom = [step.name for step in self.steps if step.func is not None]
         if custom:
             raise ValueError(f"steps {custom} are not arnorm normalizers and cannot be serialised")
-        steps = [{"name": step.name, "options": _jsonable(step.options)} for step in self.steps]
-        return {"version": FORMAT_VERSION, "steps": steps}
+        return {"version": FORMAT_VERSION, "steps": [step.to_dict() for step in self.steps]}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Pipeline:
         """Rebuild a pipeline from :meth:`to_dict` output (e.g. parsed JSON).
 
-        Only arnorm's own registered normalizers can be named; nothing is
-        imported or called by path, so untrusted input is safe to load.
+        Each step is ``{"name": ..., "options": {...}}``; options left out take
+        their defaults. Only arnorm's own registered normalizers can be named;
+        nothing is imported or called by path, so untrusted input is safe to load.
 
         Raises:
             ValueError: the data is not a pipeline description, or names an
                 unknown step or option.
         """
-        if not isinstance(data, Mapping) or not isinstance(data.get("steps"), list):
+        if not isinstance(data, Mapping) or not isinstance(data.get("steps"), (list, tuple)):
             raise ValueError('a pipeline description is a mapping with a "steps" list')
         extra = set(data) - {"version", "steps"}
         if extra:
             raise ValueError(f"unknown key(s) in pipeline description: {sorted(extra)}")
         if data.get("version", FORMAT_VERSION) != FORMAT_VERSION:
             raise ValueError(f"unsupported pipeline format version {data['version']!r}")
-        specs: list[StepLike] = []
         for item in data["steps"]:
-            if isinstance(item, str):
-                specs.append(item)
-            elif isinstance(item, Mapping) and isinstance(item.get("name"), str):
-                if set(item) - {"name", "options"}:
-                    raise ValueError(f"a step has keys 'name' and 'options', got {sorted(item)}")
-                specs.append((item["name"], item.get("options") or {}))
-            else:
-                raise ValueError(f'each step is a name or {{"name": ..., "options": ...}}, got {item!r}')
-        return cls(specs)
+            if not isinstance(item, Mapping):
+                raise ValueError(f'each step is {{"name": ..., "options": {{...}}}}, got {item!r}')
+        return cls(data["steps"])
 
     # --- protocol ----------------------------------------------------------------
 
@@ -281,20 +404,16 @@ class Pipeline:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Pipeline):
             return NotImplemented
-        return [s.spec for s in self.steps] == [s.spec for s in other.steps]
+        return self.steps == other.steps
 
     def __hash__(self) -> int:
-        return hash(repr(self))
+        return hash(self.steps)
 
     def __len__(self) -> int:
         return len(self.steps)
 
     def __repr__(self) -> str:
         return f"Pipeline({[step.spec for step in self.steps]!r})"
-
-
-def _jsonable(options: Mapping[str, Any]) -> dict[str, Any]:
-    return {key: dict(value) if isinstance(value, Mapping) else value for key, value in options.items()}
 
 
 def _chunked(texts: Iterator[str], size: int) -> Iterator[list[str]]:
@@ -306,32 +425,32 @@ def _normalize_chunk(pipeline: Pipeline, chunk: list[str]) -> list[str]:
     return [pipeline(text) for text in chunk]
 
 
-def resolve_pipeline(preset: str | None = None, steps: Iterable[StepLike] | None = None,
-                     pipeline: Pipeline | None = None) -> Pipeline:
-    """The pipeline named by at most one of ``preset``, ``steps`` or ``pipeline``.
+def resolve_pipeline(preset: str | None = None, steps: Sequence[StepLike] | None = None,
+                     pipeline: PipelineLike | None = None) -> Pipeline:
+    """The integrations' ``preset=``, ``steps=`` and ``pipeline=``, through :meth:`Pipeline.coerce`.
 
-    The integrations (pandas, Dask, Spark) take their pipeline this way; with
-    none given it is the ``standard`` preset.
+    At most one may be given: ``preset`` a preset name, ``steps`` a list of
+    steps, ``pipeline`` anything :meth:`Pipeline.coerce` accepts; with none,
+    the ``standard`` preset.
 
     >>> resolve_pipeline(steps=["remove_tatweel"])
     Pipeline(['remove_tatweel'])
+    >>> resolve_pipeline() is resolve_pipeline(preset="standard") is resolve_pipeline(pipeline="standard")
+    True
 
     Raises:
         ValueError: more than one of them is given.
-        TypeError: ``pipeline`` is not a :class:`Pipeline`.
+        TypeError: ``preset`` is not a str, or ``steps`` not a list or tuple.
     """
-    given = [name for name, value in (("preset", preset), ("steps", steps), ("pipeline", pipeline))
-             if value is not None]
+    given = {name: value for name, value in (("preset", preset), ("steps", steps), ("pipeline", pipeline))
+             if value is not None}
     if len(given) > 1:
         raise ValueError(f"give one of preset, steps or pipeline, not {' and '.join(given)}")
-    if pipeline is not None:
-        if not isinstance(pipeline, Pipeline):
-            raise TypeError(f"pipeline must be an arnorm.Pipeline, got {type(pipeline).__name__}")
-        return pipeline
-    if steps is not None:
-        return Pipeline(steps)
-    name = "standard" if preset is None else preset
-    return preset_pipeline(name) if isinstance(name, str) else Pipeline.from_preset(name)
+    if preset is not None and not isinstance(preset, str):
+        raise TypeError(f"preset must be a preset name (str), got {type(preset).__name__}")
+    if steps is not None and not isinstance(steps, (list, tuple)):
+        raise TypeError(f"steps must be a list of steps, got {type(steps).__name__}")
+    return Pipeline.coerce(next(iter(given.values()), "standard"))
 
 
 @functools.lru_cache(maxsize=None)

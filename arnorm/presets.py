@@ -1,61 +1,101 @@
-"""The named pipelines, as data in the same form :meth:`Pipeline.to_dict` uses.
+"""The named pipelines, as data in the form :meth:`Pipeline.to_dict` writes.
 
-Steps run in the order listed. Whitespace comes last, so that a mark or a
-tatweel removed between two spaces leaves no double space.
+Each preset names every step with every option, defaults included, so
+``Pipeline.from_dict(PRESETS[name]) == Pipeline.from_preset(name)`` and a
+preset keeps its behaviour when a default changes. Steps run in the order
+listed. Whitespace comes last, so that a mark or a tatweel removed between
+two spaces leaves no double space.
 
->>> PRESETS["minimal"]
-('fold_presentation_forms', 'remove_invisibles', 'normalize_whitespace')
+Each lookup returns a fresh copy: change it and save it as your own
+configuration; the preset itself cannot change.
+
+>>> PRESETS["minimal"]["steps"][0]
+{'name': 'fold_presentation_forms', 'options': {}}
+>>> [step["options"] for step in PRESETS["search"]["steps"] if step["options"]]
+[{'keep_shadda': False}, {'style': 'ascii'}, {'to': 'latin'}, {'max_repeat': 2}]
+>>> import json
+>>> json.loads(json.dumps(PRESETS["lucene"]))
+{'version': 1, 'steps': [{'name': 'normalize_lucene', 'options': {}}]}
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from types import MappingProxyType
-from typing import Any, Union
+import copy
+from collections.abc import Iterator, Mapping
+from typing import Any
 
-StepSpec = Union[str, "tuple[str, Mapping[str, Any]]"]
+FORMAT_VERSION = 1
+"""The ``"version"`` of the configuration form (:meth:`Pipeline.to_dict`)."""
 
-MINIMAL: tuple[StepSpec, ...] = (
-    "fold_presentation_forms",
-    "remove_invisibles",
-    "normalize_whitespace",
-)
 
-STANDARD: tuple[StepSpec, ...] = (
-    "fold_presentation_forms",
-    "remove_invisibles",
-    "normalize_persian_letters",
-    "remove_tatweel",
-    "remove_diacritics",
-    "restore_final_yaa",
-    ("normalize_quotes", {"style": "ascii"}),
-    "normalize_punctuation",
-    "normalize_whitespace",
-)
-"""Correct, readable standard Arabic: the default of :func:`arnorm.normalize`."""
+def _step(name: str, **options: Any) -> dict[str, Any]:
+    return {"name": name, "options": options}
 
-SEARCH: tuple[StepSpec, ...] = (
-    "fold_presentation_forms",
-    "remove_invisibles",
-    "normalize_persian_letters",
-    "remove_tatweel",
-    "remove_diacritics",
-    ("normalize_quotes", {"style": "ascii"}),
-    "normalize_punctuation",
-    "normalize_alef",
-    "normalize_hamza",
-    "normalize_alef_maksura",
-    "normalize_teh_marbuta",
-    ("normalize_digits", {"to": "latin"}),
-    "reduce_repeats",
-    "normalize_whitespace",
-)
-"""Lossy keys for indexing and matching. restore_final_yaa is pointless here:
-every ى becomes ي anyway."""
 
-LUCENE: tuple[StepSpec, ...] = ("normalize_lucene",)
-"""Exactly Lucene's ArabicNormalizer, for parity with Elasticsearch/Solr indexes."""
+def _pipeline(*steps: dict[str, Any]) -> dict[str, Any]:
+    return {"version": FORMAT_VERSION, "steps": list(steps)}
 
-PRESETS: Mapping[str, tuple[StepSpec, ...]] = MappingProxyType(
-    {"minimal": MINIMAL, "standard": STANDARD, "search": SEARCH, "lucene": LUCENE}
-)
+
+_PRESETS: dict[str, dict[str, Any]] = {
+    # Repair text without changing its spelling: glyph codes, invisibles, spaces.
+    "minimal": _pipeline(
+        _step("fold_presentation_forms"),
+        _step("remove_invisibles"),
+        _step("normalize_whitespace"),
+    ),
+    # Correct, readable standard Arabic: the default of arnorm.normalize.
+    "standard": _pipeline(
+        _step("fold_presentation_forms"),
+        _step("remove_invisibles"),
+        _step("normalize_persian_letters"),
+        _step("remove_tatweel"),
+        _step("remove_diacritics", keep_shadda=False),
+        _step("restore_final_yaa", exceptions=None),
+        _step("normalize_quotes", style="ascii"),
+        _step("normalize_punctuation"),
+        _step("normalize_whitespace"),
+    ),
+    # Lossy keys for indexing and matching. restore_final_yaa is pointless
+    # here: every ى becomes ي anyway.
+    "search": _pipeline(
+        _step("fold_presentation_forms"),
+        _step("remove_invisibles"),
+        _step("normalize_persian_letters"),
+        _step("remove_tatweel"),
+        _step("remove_diacritics", keep_shadda=False),
+        _step("normalize_quotes", style="ascii"),
+        _step("normalize_punctuation"),
+        _step("normalize_alef"),
+        _step("normalize_hamza"),
+        _step("normalize_alef_maksura"),
+        _step("normalize_teh_marbuta"),
+        _step("normalize_digits", to="latin"),
+        _step("reduce_repeats", max_repeat=2),
+        _step("normalize_whitespace"),
+    ),
+    # Exactly Lucene's ArabicNormalizer, for parity with Elasticsearch/Solr indexes.
+    "lucene": _pipeline(_step("normalize_lucene")),
+}
+
+
+class _Presets(Mapping[str, dict[str, Any]]):
+    """A read-only mapping whose values are fresh copies of the presets."""
+
+    def __getitem__(self, name: str) -> dict[str, Any]:
+        return copy.deepcopy(_PRESETS[name])
+
+    def __contains__(self, name: object) -> bool:  # no copy: normalize() asks on every call
+        return name in _PRESETS
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_PRESETS)
+
+    def __len__(self) -> int:
+        return len(_PRESETS)
+
+    def __repr__(self) -> str:
+        return f"PRESETS({list(_PRESETS)})"
+
+
+PRESETS: Mapping[str, dict[str, Any]] = _Presets()
+"""Every preset by name, each exactly a :meth:`Pipeline.to_dict` value."""

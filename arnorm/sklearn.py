@@ -12,12 +12,12 @@ Requires the ``sklearn`` extra.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from .pipeline import Pipeline, StepLike
+from .pipeline import Pipeline, PipelineLike, StepLike
 
 
 class ArabicNormalizer(TransformerMixin, BaseEstimator):
@@ -25,18 +25,30 @@ class ArabicNormalizer(TransformerMixin, BaseEstimator):
 
     Stateless: ``fit`` learns nothing, so it is safe inside cross-validation,
     ``clone`` and grid search (``preset`` and ``steps`` are its parameters).
+    The pipeline is built on the first ``fit`` or ``transform`` and kept until
+    a parameter is replaced (``set_params`` or assignment); it is not pickled,
+    only the parameters are.
 
     Args:
         preset: A preset name (default ``"standard"`` when ``steps`` is None).
-        steps: Steps as :class:`arnorm.Pipeline` accepts them; overrides ``preset``.
+        steps: A list of steps as :class:`arnorm.Pipeline` takes them, or a
+            ``Pipeline.to_dict()`` dict; overrides ``preset``.
     """
 
-    def __init__(self, preset: str = "standard", steps: Iterable[StepLike] | None = None) -> None:
+    def __init__(self, preset: str = "standard",
+                 steps: Sequence[StepLike] | Mapping[str, Any] | None = None) -> None:
         self.preset = preset
         self.steps = steps
 
     def _pipeline(self) -> Pipeline:
-        return Pipeline(self.steps) if self.steps is not None else Pipeline.from_preset(self.preset)
+        """The pipeline of the current parameters: built on first use, rebuilt
+        only when ``preset`` or ``steps`` is replaced by another object."""
+        params = (self.preset, self.steps)
+        built = self.__dict__.get("_built")
+        if built is None or any(old is not new for old, new in zip(built[0], params)):
+            described: PipelineLike = self.preset if self.steps is None else self.steps
+            built = self._built = (params, Pipeline.coerce(described))
+        return built[1]
 
     def fit(self, X: Iterable[str], y: Any = None) -> ArabicNormalizer:
         self._pipeline()  # validate the parameters
@@ -45,6 +57,9 @@ class ArabicNormalizer(TransformerMixin, BaseEstimator):
     def transform(self, X: Iterable[str]) -> list[str]:
         pipe = self._pipeline()
         return [pipe(document) for document in X]
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {key: value for key, value in super().__getstate__().items() if key != "_built"}
 
     def __sklearn_tags__(self) -> Any:
         tags = super().__sklearn_tags__()

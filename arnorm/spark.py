@@ -34,12 +34,12 @@ Note:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from ._rules import CharMap, fuse
 from ._registry import require_choice
-from .pipeline import Pipeline, StepLike, resolve_pipeline
+from .pipeline import Pipeline, PipelineLike, StepLike, resolve_pipeline
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -49,19 +49,20 @@ Method = Literal["auto", "pushdown", "udf"]
 METHODS = ("auto", "pushdown", "udf")
 
 
-def character_map(pipeline: Pipeline) -> Mapping[str, str] | None:
+def character_map(pipeline: PipelineLike) -> Mapping[str, str] | None:
     """The one character map a pipeline amounts to, or None if it has more.
 
     None when a step depends on context (a rule or a user function), or when
     the fused map re-maps its own output (then the order of Spark's passes
-    would matter). An empty pipeline is the empty map.
+    would matter). An empty pipeline is the empty map. ``pipeline`` is
+    anything :meth:`arnorm.Pipeline.coerce` accepts.
 
     >>> character_map(Pipeline(["remove_tatweel"]))
     {'ـ': ''}
-    >>> character_map(Pipeline.from_preset("standard")) is None
+    >>> character_map("standard") is None
     True
     """
-    fused = fuse(pipeline.primitives)
+    fused = fuse(Pipeline.coerce(pipeline).primitives)
     if not fused:
         return {}
     if len(fused) != 1 or not isinstance(fused[0], CharMap):
@@ -73,19 +74,20 @@ def character_map(pipeline: Pipeline) -> Mapping[str, str] | None:
     return table
 
 
-def can_push_down(pipeline: Pipeline) -> bool:
+def can_push_down(pipeline: PipelineLike) -> bool:
     """Whether :func:`normalize_column` can run ``pipeline`` as Spark expressions.
 
-    >>> can_push_down(Pipeline.from_preset("lucene")), can_push_down(Pipeline.from_preset("search"))
+    >>> can_push_down("lucene"), can_push_down(Pipeline.from_preset("search"))
     (True, False)
     """
     return character_map(pipeline) is not None
 
 
-def column_expression(column: str | Column, pipeline: Pipeline) -> Column:
+def column_expression(column: str | Column, pipeline: PipelineLike) -> Column:
     """A Spark column expression doing what a character-level pipeline does.
 
-    Use it inside your own ``select``; nulls stay null.
+    Use it inside your own ``select``; nulls stay null. ``pipeline`` is
+    anything :meth:`arnorm.Pipeline.coerce` accepts.
 
     >>> from pyspark.sql import SparkSession
     >>> spark = SparkSession.builder.master("local[1]").getOrCreate()
@@ -99,6 +101,7 @@ def column_expression(column: str | Column, pipeline: Pipeline) -> Column:
     """
     from pyspark.sql import functions as F
 
+    pipeline = Pipeline.coerce(pipeline)
     table = character_map(pipeline)
     if table is None:
         raise ValueError(f"the pipeline cannot run as Spark expressions: {_why_not(pipeline)} "
@@ -127,8 +130,8 @@ def normalize_column(
     column: str,
     *,
     preset: str | None = None,
-    steps: Iterable[StepLike] | None = None,
-    pipeline: Pipeline | None = None,
+    steps: Sequence[StepLike] | None = None,
+    pipeline: PipelineLike | None = None,
     output_column: str | None = None,
     method: Method = "auto",
 ) -> DataFrame:
@@ -139,8 +142,9 @@ def normalize_column(
         column: The top-level string column to normalize.
         preset: A preset name; give at most one of ``preset``, ``steps`` and
             ``pipeline`` (none: the ``standard`` preset).
-        steps: Steps as :class:`arnorm.Pipeline` accepts them.
-        pipeline: A :class:`arnorm.Pipeline`.
+        steps: A list of steps as :class:`arnorm.Pipeline` takes them.
+        pipeline: Anything :meth:`arnorm.Pipeline.coerce` accepts: a
+            pipeline, a preset name, steps, a ``Pipeline.to_dict()`` dict.
         output_column: Where to write the result: the same column (default,
             in place), a new column (appended), or another existing one.
         method: ``"auto"`` pushes character-level pipelines down to Spark

@@ -72,27 +72,25 @@ SAMPLE = "قال الوزير الأمريكــى فِى بيانه: “الس�
 
 
 def presets_page() -> str:
-    names = list(arnorm.PRESETS)
-    steps = list(dict.fromkeys(
-        step if isinstance(step, str) else step[0] for preset in names for step in arnorm.PRESETS[preset]))
+    presets = {name: arnorm.PRESETS[name]["steps"] for name in arnorm.PRESETS}
+    steps = list(dict.fromkeys(step["name"] for preset in presets.values() for step in preset))
     lines = ["# Presets", "", "Which steps each preset runs (✓, with the options it sets).", "",
-             "| step | " + " | ".join(f"`{name}`" for name in names) + " |",
-             "|---|" + "---|" * len(names)]
-    for step in steps:
+             "| step | " + " | ".join(f"`{name}`" for name in presets) + " |",
+             "|---|" + "---|" * len(presets)]
+    for name in steps:
         marks = []
-        for name in names:
-            used = [s for s in arnorm.PRESETS[name] if (s if isinstance(s, str) else s[0]) == step]
-            options = [s[1] for s in used if not isinstance(s, str)]
-            marks.append(("✓ " + ", ".join(f"{k}={v}" for o in options for k, v in o.items())).strip()
-                         if used else "")
-        lines.append(f"| `{step}` | " + " | ".join(marks) + " |")
+        for preset in presets.values():
+            used = [step["options"] for step in preset if step["name"] == name]
+            options = ", ".join(f"{key}={value}" for option in used for key, value in option.items())
+            marks.append(f"✓ {options}".strip() if used else "")
+        lines.append(f"| `{name}` | " + " | ".join(marks) + " |")
     lines += ["", "## When to use which, and the order of the steps", ""]
-    for name in names:
-        order = " → ".join(s if isinstance(s, str) else s[0] for s in arnorm.PRESETS[name])
+    for name, preset in presets.items():
+        order = " → ".join(step["name"] for step in preset)
         lines.append(f"- **`{name}`**: {PURPOSE[name]} Steps: {order}.")
     lines += ["", "## The same text through each preset", "", f"Input: `{SAMPLE!r}`", "",
               "| preset | output |", "|---|---|"]
-    for name in names:
+    for name in presets:
         lines.append(f"| `{name}` | {_cell(arnorm.normalize(SAMPLE, preset=name))} |")
     lines += ["", "## Lucene, Elasticsearch, Solr, OpenSearch", "",
               "The `lucene` preset does what Lucene's `ArabicNormalizer` (the `arabic_normalization`",

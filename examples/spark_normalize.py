@@ -28,6 +28,7 @@ from pyspark.errors import AnalysisException
 from pyspark.sql import DataFrame, SparkSession
 
 from arnorm import PRESETS, Pipeline
+from arnorm.cli import parse_steps
 from arnorm.spark import METHODS, normalize_column
 
 FORMATS = {".txt": "text", ".text": "text", ".jsonl": "jsonl", ".json": "jsonl", ".ndjson": "jsonl",
@@ -58,12 +59,16 @@ def read(spark: SparkSession, path: str, fmt: str, column: str) -> DataFrame:
 
 
 def pipeline_from(args: argparse.Namespace) -> Pipeline:
+    """The pipeline of --config, --steps (the arnorm command's syntax) or --preset,
+    each read into the Pipeline.to_dict() form."""
     if args.config:
         with open(args.config, encoding="utf-8") as file:
-            return Pipeline.from_dict(json.load(file))
-    if args.steps:
-        return Pipeline([step.strip() for step in args.steps.split(",") if step.strip()])
-    return Pipeline.from_preset(args.preset)
+            data = json.load(file)
+    elif args.steps:
+        data = parse_steps(args.steps)
+    else:
+        data = PRESETS[args.preset]
+    return Pipeline.from_dict(data)
 
 
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -75,7 +80,8 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--output-column", help="write the result here instead of in place")
     what = parser.add_mutually_exclusive_group()
     what.add_argument("--preset", choices=sorted(PRESETS), default="standard")
-    what.add_argument("--steps", help="comma-separated normalizer names")
+    what.add_argument("--steps", help="steps in order, options after colons, as for the arnorm command: "
+                                      "remove_tatweel,normalize_digits:to=latin")
     what.add_argument("--config", help="a pipeline saved as JSON (Pipeline.to_dict)")
     parser.add_argument("--method", choices=METHODS, default="auto",
                         help="pushdown to Spark expressions or Python UDF (default: auto)")

@@ -105,9 +105,55 @@ def test_steps_with_options() -> None:
 
 def test_config_file(tmp_path: Path) -> None:
     config = tmp_path / "pipe.json"
-    pipe = arnorm.Pipeline(["remove_tatweel", ("normalize_digits", {"to": "arabic"})])
+    pipe = arnorm.Pipeline(["remove_tatweel", {"name": "normalize_digits", "options": {"to": "arabic"}}])
     config.write_text(json.dumps(pipe.to_dict()), encoding="utf-8")
     assert run("--config", str(config), stdin="عـام 2024".encode()).stdout.decode() == "عام ٢٠٢٤"
+
+
+def test_steps_parse_into_the_to_dict_form() -> None:
+    from arnorm.cli import parse_steps
+
+    data = parse_steps("remove_tatweel, normalize_quotes:style=curly,reduce_repeats:max_repeat=3,"
+                       "remove_diacritics:keep_shadda=true")
+    assert data == {"version": 1, "steps": [
+        {"name": "remove_tatweel", "options": {}},
+        {"name": "normalize_quotes", "options": {"style": "curly"}},
+        {"name": "reduce_repeats", "options": {"max_repeat": 3}},
+        {"name": "remove_diacritics", "options": {"keep_shadda": True}},
+    ]}
+    assert arnorm.Pipeline.from_dict(data).to_dict() == data
+    assert parse_steps("restore_final_yaa:exceptions=null")["steps"] == [
+        {"name": "restore_final_yaa", "options": {"exceptions": None}}]
+
+
+def test_a_preset_saved_as_config_equals_the_preset(tmp_path: Path) -> None:
+    config = tmp_path / "search.json"
+    config.write_text(json.dumps(arnorm.PRESETS["search"]), encoding="utf-8")
+    text = "قال الأمريكــى فِى “بيانه” ٢٠٢٤ جمييييل\n".encode()
+    by_config = run("--config", str(config), stdin=text)
+    assert by_config.returncode == 0
+    assert by_config.stdout == run("--preset", "search", stdin=text).stdout == "قال الامريكي في \"بيانه\" 2024 جمييل\n".encode()
+
+
+def test_steps_and_their_config_give_the_same_pipeline(tmp_path: Path) -> None:
+    from arnorm.cli import parse_steps
+
+    steps = "remove_diacritics:keep_shadda=true,normalize_quotes:style=guillemets"
+    config = tmp_path / "pipe.json"
+    config.write_text(json.dumps(parse_steps(steps)), encoding="utf-8")
+    text = "“عَلَّمَ”"
+    by_steps, by_config = run("explain", text, "--steps", steps), run("explain", text, "--config", str(config))
+    assert by_steps.stdout == by_config.stdout
+    assert by_steps.stdout.decode().splitlines()[-1].split() == ["normalize_quotes", "'«علّم»'"]
+
+
+def test_a_config_must_be_in_the_to_dict_form(tmp_path: Path) -> None:
+    config = tmp_path / "old.json"
+    config.write_text(json.dumps({"steps": ["remove_tatweel"]}), encoding="utf-8")
+    result = run("--config", str(config), stdin=b"x")
+    assert result.returncode == 2
+    assert result.stderr.decode() == (
+        'arnorm: each step is {"name": ..., "options": {...}}, got \'remove_tatweel\'\n')
 
 
 @pytest.mark.parametrize(
@@ -128,6 +174,8 @@ def test_list_names_every_step_and_preset() -> None:
     out = run("list").stdout.decode()
     for name in list(arnorm.NORMALIZERS) + list(arnorm.PRESETS):
         assert f"  {name} " in out
+    (minimal,) = [line for line in out.splitlines() if line.startswith("  minimal ")]
+    assert minimal.split(None, 1)[1] == "fold_presentation_forms, remove_invisibles, normalize_whitespace"
 
 
 def test_explain_shows_each_change() -> None:

@@ -33,7 +33,7 @@ def test_missing_values_stay_missing(dtype) -> None:
 
 def test_steps_and_pipeline() -> None:
     texts = dd.from_pandas(pd.Series(["أحمد ٣", "مدرسة"], dtype="string"), npartitions=2)
-    steps = ["normalize_alef", ("normalize_digits", {"to": "latin"})]
+    steps = ["normalize_alef", {"name": "normalize_digits", "options": {"to": "latin"}}]
     assert normalize_series(texts, steps=steps).compute().tolist() == ["احمد 3", "مدرسة"]
     pipe = Pipeline(["normalize_teh_marbuta", str.upper])
     assert normalize_series(texts, pipeline=pipe).compute().tolist() == ["أحمد ٣", "مدرسه"]

@@ -108,6 +108,20 @@ def test_batch_normalizer_with_datasets_in_two_processes() -> None:
     assert mapped["id"] == list(range(201))
 
 
+def test_hf_takes_every_form_of_a_pipeline_and_shares_presets() -> None:
+    pytest.importorskip("tokenizers")
+    from arnorm.hf import ArnormNormalizer, BatchNormalizer, to_hf_normalizer
+
+    assert BatchNormalizer("search").pipeline is Pipeline.coerce("search")
+    assert ArnormNormalizer("standard").pipeline is ArnormNormalizer("standard").pipeline
+    batch = {"text": ["عـام ٢٠٢٤"]}
+    assert BatchNormalizer(["remove_tatweel"])(batch) == {"text": ["عام ٢٠٢٤"]}
+    assert BatchNormalizer(arnorm.PRESETS["search"])(batch) == {"text": ["عام 2024"]}
+    assert to_hf_normalizer(arnorm.PRESETS["lucene"]).normalize_str("أحمد فى") == "احمد في"
+    with pytest.raises(TypeError, match="a preset name, a list of steps .* got int"):
+        BatchNormalizer(3)  # type: ignore[arg-type]
+
+
 # --- pandas ---------------------------------------------------------------------------------
 
 
@@ -129,12 +143,47 @@ def test_pandas_accessor_options() -> None:
     import arnorm.pandas  # noqa: F401
 
     series = pd.Series(["عـام 2024"], dtype=object)
-    assert series.arnorm.normalize(steps=["remove_tatweel", ("normalize_digits", {"to": "arabic"})])[0] == "عام ٢٠٢٤"
+    steps = ["remove_tatweel", {"name": "normalize_digits", "options": {"to": "arabic"}}]
+    assert series.arnorm.normalize(steps=steps)[0] == "عام ٢٠٢٤"
     assert series.arnorm.normalize(pipeline=Pipeline(["remove_tatweel"]))[0] == "عام 2024"
     with pytest.raises(ValueError, match="one of"):
         series.arnorm.normalize("search", steps=["remove_tatweel"])
     with pytest.raises(TypeError, match="expected str, got int"):
         pd.Series(["a", 3], dtype=object).arnorm.normalize()
+
+
+def test_pandas_takes_every_form_of_a_pipeline_and_builds_a_preset_once() -> None:
+    pd = pytest.importorskip("pandas")
+    from arnorm.pandas import normalize_series
+    from arnorm.pipeline import preset_pipeline
+
+    series = pd.Series(["أحمد ٣", None], dtype=object)
+    expected = ["احمد 3", None]
+    assert normalize_series(series, "search").tolist() == expected
+    assert normalize_series(series, pipeline="search").tolist() == expected
+    assert normalize_series(series, pipeline=arnorm.PRESETS["search"]).tolist() == expected
+    assert series.arnorm.normalize(pipeline=Pipeline.from_preset("search")).tolist() == expected
+    built = preset_pipeline.cache_info().misses
+    for _ in range(3):
+        assert series.arnorm.normalize(preset="search").tolist() == expected
+    assert preset_pipeline.cache_info().misses == built
+    with pytest.raises(TypeError, match="preset must be a preset name"):
+        normalize_series(series, Pipeline.from_preset("search"))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="steps must be a list of steps, got str"):
+        normalize_series(series, steps="remove_tatweel")  # type: ignore[arg-type]
+
+
+def test_dask_and_spark_take_every_form_of_a_pipeline() -> None:
+    dd = pytest.importorskip("dask.dataframe")
+    pd = pytest.importorskip("pandas")
+    from arnorm.dask import normalize_series
+    from arnorm.spark import can_push_down, character_map
+
+    texts = dd.from_pandas(pd.Series(["أحمد ٣", "مدرسة"], dtype=object), npartitions=2)
+    assert normalize_series(texts, pipeline=arnorm.PRESETS["search"]).compute().tolist() == ["احمد 3", "مدرسه"]
+    assert normalize_series(texts, steps=["normalize_alef"]).compute().tolist() == ["احمد ٣", "مدرسة"]
+    assert can_push_down("lucene") and not can_push_down(arnorm.PRESETS["standard"])
+    assert character_map([{"name": "remove_tatweel", "options": {}}]) == {"\u0640": ""}
 
 
 @given(texts=st.lists(valid_utf8, max_size=20))
@@ -169,6 +218,43 @@ def test_sklearn_transformer_in_a_pipeline() -> None:
     assert (matrix[0] != matrix[1]).nnz == 0
     assert normalizer.transform(["فى"]) == ["في"]
     assert ArabicNormalizer(steps=["remove_tatweel"]).fit_transform(["عـام"]) == ["عام"]
+
+
+def test_sklearn_builds_its_pipeline_once_until_a_parameter_changes() -> None:
+    pytest.importorskip("sklearn")
+    from arnorm.sklearn import ArabicNormalizer
+
+    steps = ["remove_tatweel", {"name": "normalize_digits", "options": {"to": "arabic"}}]
+    normalizer = ArabicNormalizer(steps=steps)
+    assert normalizer.fit(["x"]).transform(["عـام 2024"]) == ["عام ٢٠٢٤"]
+    built = normalizer._pipeline()
+    assert normalizer.transform(["عـام"]) == ["عام"]
+    assert normalizer._pipeline() is built
+    normalizer.set_params(steps=None, preset="search")
+    assert normalizer.transform(["أحمد فى 2024"]) == ["احمد في 2024"]
+    assert normalizer._pipeline() is Pipeline.coerce("search")
+    normalizer.set_params(preset="lucene")
+    assert normalizer.transform(["أحمد ٢٠٢٤"]) == ["احمد ٢٠٢٤"]
+    normalizer.steps = arnorm.PRESETS["minimal"]  # assignment counts too
+    assert normalizer.transform(["أحمد  ٢٠٢٤"]) == ["أحمد ٢٠٢٤"]
+
+
+def test_sklearn_transformer_pickles_and_clones_with_its_parameters_only() -> None:
+    pytest.importorskip("sklearn")
+    import pickle
+
+    from sklearn.base import clone
+
+    from arnorm.sklearn import ArabicNormalizer
+
+    normalizer = ArabicNormalizer(steps=["normalize_alef"])
+    assert normalizer.transform(["أحمد"]) == ["احمد"]
+    assert "_built" in vars(normalizer) and "_built" not in normalizer.__getstate__()
+    for copy in (pickle.loads(pickle.dumps(normalizer)), clone(normalizer)):
+        assert "_built" not in vars(copy)
+        assert copy.get_params() == {"preset": "standard", "steps": ["normalize_alef"]}
+        assert copy.transform(["أحمد إلى"]) == ["احمد الى"]
+    assert "_built" in vars(normalizer)
 
 
 def test_sklearn_bad_parameters_fail_at_fit() -> None:

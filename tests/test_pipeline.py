@@ -52,10 +52,66 @@ def test_deletions_never_move_before_a_rule(steps, text: str, expected: str) -> 
 
 
 def test_steps_given_by_name_and_options() -> None:
-    by_name = Pipeline(["remove_tatweel", ("normalize_quotes", {"style": "curly"})])
+    by_name = Pipeline(["remove_tatweel", {"name": "normalize_quotes", "options": {"style": "curly"}}])
     by_func = Pipeline([remove_tatweel, partial(normalize_quotes, style="curly")])
     assert by_name == by_func
     assert by_name('"أ"') == "“أ”"
+
+
+def test_a_step_is_a_name_a_dict_a_normalizer_a_partial_or_a_callable() -> None:
+    pipe = Pipeline(["remove_tatweel", {"name": "normalize_digits", "options": {"to": "arabic"}},
+                     {"name": "normalize_alef"}, normalize_alef, partial(reduce_repeats, max_repeat=1),
+                     str.strip])
+    assert [step.name for step in pipe.steps] == [
+        "remove_tatweel", "normalize_digits", "normalize_alef", "normalize_alef", "reduce_repeats", "strip"]
+    assert pipe(" أحمـــد 2024 جمييييل ") == "احمد ٢٠٢٤ جميل"
+    assert Pipeline(pipe.steps) == pipe
+
+
+@pytest.mark.parametrize("step", [("normalize_quotes", {"style": "curly"}), ["remove_tatweel"], 3, None])
+def test_other_step_shapes_are_rejected(step: object) -> None:
+    with pytest.raises(TypeError, match='a pipeline step is a normalizer, .*"name": ..., "options"'):
+        Pipeline([step])  # type: ignore[list-item]
+
+
+def test_a_step_dict_has_only_name_and_options() -> None:
+    with pytest.raises(ValueError, match="'name' and 'options'"):
+        Pipeline([{"name": "normalize_quotes", "style": "curly"}])
+    with pytest.raises(TypeError, match="options of step 'normalize_quotes' must be a mapping"):
+        Pipeline([{"name": "normalize_quotes", "options": ["curly"]}])
+
+
+def test_options_are_copied_at_construction() -> None:
+    exceptions = {"بنى": "بني"}
+    pipe = Pipeline([partial(restore_final_yaa, exceptions=exceptions)])
+    exceptions["بنى"] = "بنى"
+    exceptions["مشى"] = "مشي"
+    assert pipe("بنى بيتا ثم مشى") == "بني بيتا ثم مشى"
+    assert pipe.to_dict()["steps"] == [{"name": "restore_final_yaa", "options": {"exceptions": {"بنى": "بني"}}}]
+    assert pipe == Pipeline([partial(restore_final_yaa, exceptions={"بنى": "بني"})])
+    with pytest.raises(TypeError):
+        pipe.steps[0].options["exceptions"]["بنى"] = "بنى"  # type: ignore[index]
+
+
+def test_equal_pipelines_hash_equal_whatever_the_order_of_option_keys() -> None:
+    first = Pipeline([{"name": "restore_final_yaa", "options": {"exceptions": {"بنى": "بني", "مشى": "مشي"}}}])
+    second = Pipeline([partial(restore_final_yaa, exceptions={"مشى": "مشي", "بنى": "بني"})])
+    assert first == second and hash(first) == hash(second)
+    assert len({first, second, Pipeline([restore_final_yaa])}) == 2
+    defaults = Pipeline([normalize_digits, "remove_tatweel"])
+    explicit = Pipeline([partial(normalize_digits, to="latin"), {"name": "remove_tatweel", "options": {}}])
+    assert defaults == explicit and hash(defaults) == hash(explicit)
+    assert Pipeline([partial(normalize_digits, to="arabic")]) != defaults
+
+
+def test_a_step_built_by_hand_freezes_its_options() -> None:
+    from arnorm import Step
+
+    options = {"exceptions": {"بنى": "بني"}}
+    step = Step("restore_final_yaa", options, ())
+    options["exceptions"]["بنى"] = "بنى"
+    assert step.options == {"exceptions": {"بنى": "بني"}}
+    assert hash(step) == hash(Step("restore_final_yaa", {"exceptions": {"بنى": "بني"}}, ()))
 
 
 def test_user_function_step() -> None:
@@ -116,10 +172,45 @@ def test_every_preset_round_trips(preset: str) -> None:
     assert Pipeline.from_dict(json.loads(json.dumps(pipe.to_dict()))) == pipe
 
 
+@pytest.mark.parametrize("preset", sorted(PRESETS))
+def test_a_preset_is_exactly_its_pipelines_to_dict(preset: str) -> None:
+    data = PRESETS[preset]
+    assert Pipeline.from_dict(data) == Pipeline.from_preset(preset)
+    assert Pipeline.from_preset(preset).to_dict() == data
+    assert json.loads(json.dumps(data)) == data
+
+
+def test_presets_state_every_option() -> None:
+    steps = PRESETS["standard"]["steps"]
+    assert [step["name"] for step in steps] == [
+        "fold_presentation_forms", "remove_invisibles", "normalize_persian_letters", "remove_tatweel",
+        "remove_diacritics", "restore_final_yaa", "normalize_quotes", "normalize_punctuation",
+        "normalize_whitespace"]
+    assert {step["name"]: step["options"] for step in steps if step["options"]} == {
+        "remove_diacritics": {"keep_shadda": False},
+        "restore_final_yaa": {"exceptions": None},
+        "normalize_quotes": {"style": "ascii"},
+    }
+
+
+def test_presets_cannot_be_changed_through_what_they_return() -> None:
+    copy = PRESETS["search"]
+    copy["steps"].clear()
+    copy["version"] = 2
+    PRESETS["minimal"]["steps"][0]["options"]["style"] = "x"
+    assert len(PRESETS["search"]["steps"]) == 14 and PRESETS["search"]["version"] == 1
+    assert PRESETS["minimal"]["steps"][0] == {"name": "fold_presentation_forms", "options": {}}
+    assert Pipeline.from_preset("search")("أحمد ٣") == "احمد 3"
+    with pytest.raises(TypeError):
+        PRESETS["mine"] = copy  # type: ignore[index]
+    assert sorted(PRESETS) == ["lucene", "minimal", "search", "standard"]
+
+
 @pytest.mark.parametrize(
     "data, message",
     [
-        ({"steps": ["no_such_step"]}, "unknown step 'no_such_step'"),
+        ({"steps": [{"name": "no_such_step", "options": {}}]}, "unknown step 'no_such_step'"),
+        ({"steps": ["remove_tatweel"]}, "each step is"),
         ({"steps": [{"name": "normalize_quotes", "options": {"style": "odd"}}]}, "unknown quote style"),
         ({"steps": [{"name": "normalize_quotes", "options": {"colour": "red"}}]}, "unknown option"),
         ({"steps": [{"name": "remove_tatweel", "extra": 1}]}, "'name' and 'options'"),
@@ -128,7 +219,7 @@ def test_every_preset_round_trips(preset: str) -> None:
         ([], "mapping"),
         ({"steps": [], "version": 2}, "version"),
         ({"steps": [], "import": "os.system"}, "unknown key"),
-        ({"steps": ["os.system"]}, "unknown step"),
+        ({"steps": [{"name": "os.system"}]}, "unknown step"),
     ],
 )
 def test_from_dict_rejects_bad_descriptions(data: object, message: str) -> None:
@@ -137,7 +228,7 @@ def test_from_dict_rejects_bad_descriptions(data: object, message: str) -> None:
 
 
 def test_bad_steps() -> None:
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="got 42"):
         Pipeline([42])  # type: ignore[list-item]
     with pytest.raises(TypeError):
         Pipeline("remove_tatweel")  # type: ignore[arg-type]
@@ -252,3 +343,67 @@ def test_a_composition_stays_whole_when_the_next_map_keeps_marks() -> None:
 
     keeps_marks = CharMap({"\u0623": "\u0627"})
     assert REDUCTIONS["compose_hamza"](COMPOSE_HAMZA, keeps_marks, None) is COMPOSE_HAMZA
+
+
+def test_the_registry_is_read_only() -> None:
+    with pytest.raises(TypeError, match="does not support item assignment"):
+        NORMALIZERS["remove_tatweel"] = str.upper  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        NORMALIZERS.pop("remove_tatweel")  # type: ignore[attr-defined]
+    assert NORMALIZERS["remove_tatweel"]("عـــام") == "عام"
+    assert Pipeline(["remove_tatweel"])("عـــام") == "عام"
+
+
+# --- one way in: Pipeline.coerce -------------------------------------------------------
+
+
+def test_coerce_takes_every_form_of_a_pipeline() -> None:
+    pipe = Pipeline(["remove_tatweel"])
+    assert Pipeline.coerce(pipe) is pipe
+    steps = ["remove_tatweel", {"name": "normalize_digits", "options": {"to": "arabic"}}]
+    assert Pipeline.coerce(steps) == Pipeline.coerce(tuple(steps)) == Pipeline(steps)
+    assert Pipeline.coerce(steps)("عـام 2024") == "عام ٢٠٢٤"
+    assert Pipeline.coerce(Pipeline(steps).to_dict()) == Pipeline(steps)
+    assert Pipeline.coerce(PRESETS["search"]) == Pipeline.coerce("search") == Pipeline.from_preset("search")
+
+
+def test_coerce_shares_one_pipeline_per_preset() -> None:
+    assert Pipeline.coerce("standard") is Pipeline.coerce("standard")
+    assert Pipeline.coerce("standard") is not Pipeline.from_preset("standard")  # from_preset builds anew
+    assert Pipeline.coerce("standard")("فـى") == "في"
+
+
+@pytest.mark.parametrize("value, given", [(42, "int"), (b"search", "bytes"), (remove_tatweel, "function"),
+                                          ({"remove_tatweel"}, "set"), (None, "NoneType")])
+def test_coerce_rejects_anything_else_naming_what_it_got(value: object, given: str) -> None:
+    with pytest.raises(TypeError, match=f"expected a Pipeline, a preset name, a list of steps or a "
+                                        rf"Pipeline\.to_dict\(\) dict, got {given}$"):
+        Pipeline.coerce(value)  # type: ignore[arg-type]
+
+
+def test_coerce_names_the_presets_for_an_unknown_one() -> None:
+    choices = "'lucene', 'minimal', 'search', 'standard'"
+    with pytest.raises(ValueError, match=f"unknown preset 'fast'; choose from: {choices}"):
+        Pipeline.coerce("fast")
+
+
+def test_resolve_pipeline_checks_each_keyword() -> None:
+    from arnorm.pipeline import resolve_pipeline
+
+    assert resolve_pipeline() is Pipeline.coerce("standard")
+    assert resolve_pipeline(pipeline=PRESETS["lucene"]) == Pipeline.from_preset("lucene")
+    assert resolve_pipeline(steps=("remove_tatweel",)) == Pipeline(["remove_tatweel"])
+    assert resolve_pipeline(steps=[]) == Pipeline()
+    with pytest.raises(TypeError, match="preset must be a preset name"):
+        resolve_pipeline(preset=["remove_tatweel"])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="steps must be a list of steps, got str"):
+        resolve_pipeline(steps="remove_tatweel")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="give one of preset, steps or pipeline, not preset and pipeline"):
+        resolve_pipeline(preset="search", pipeline="search")
+
+
+def test_a_pipeline_does_not_change() -> None:
+    pipe = Pipeline.coerce("minimal")
+    with pytest.raises(AttributeError):
+        pipe.steps = ()  # type: ignore[misc]
+    assert len(pipe) == 3

@@ -30,7 +30,7 @@ from .strategies import INTERESTING
 CHARACTER_LEVEL = [
     Pipeline([name]) for name in NORMALIZERS if can_push_down(Pipeline([name]))
 ] + [
-    Pipeline([("normalize_digits", {"to": "arabic"})]),
+    Pipeline([{"name": "normalize_digits", "options": {"to": "arabic"}}]),
     Pipeline(["fold_presentation_forms", "remove_invisibles", "remove_tatweel",
               "normalize_hamza", "normalize_alef_maksura", "normalize_teh_marbuta"]),
 ]
@@ -83,7 +83,7 @@ def test_the_character_level_pipelines_are_the_maps() -> None:
     assert {"normalize_lucene", "remove_tatweel", "fold_presentation_forms", "normalize_hamza",
             "remove_invisibles", "normalize_quotes", "normalize_digits"} <= names
     assert not can_push_down(Pipeline(["restore_final_yaa"]))
-    assert not can_push_down(Pipeline([("normalize_quotes", {"style": "guillemets"})]))  # pairs quotes
+    assert not can_push_down(Pipeline([{"name": "normalize_quotes", "options": {"style": "guillemets"}}]))  # pairs quotes
     assert not can_push_down(Pipeline([str.upper]))
     assert [name for name in PRESETS if can_push_down(Pipeline.from_preset(name))] == ["lucene"]
 
@@ -128,9 +128,9 @@ def test_default_is_the_standard_preset_and_nulls_stay_null(spark) -> None:
 
 def test_user_functions_and_options_run_in_the_udf(spark) -> None:
     df = spark.createDataFrame([(1, "أحمد ٣")], "id int, text string")
-    pipe = Pipeline([("normalize_digits", {"to": "latin"}), lambda text: text + "!"])
+    pipe = Pipeline([{"name": "normalize_digits", "options": {"to": "latin"}}, lambda text: text + "!"])
     assert _column(normalize_column(df, "text", pipeline=pipe), "text") == ["أحمد 3!"]
-    steps = ["normalize_alef", ("normalize_digits", {"to": "latin"})]
+    steps = ["normalize_alef", {"name": "normalize_digits", "options": {"to": "latin"}}]
     assert _column(normalize_column(df, "text", steps=steps), "text") == ["احمد 3"]
 
 
@@ -220,6 +220,18 @@ def _parquet_column(folder: Path, column: str) -> list[str | None]:
 
     table = pq.read_table(folder)
     return table.column(column).to_pylist()
+
+
+def test_example_job_reads_a_pipeline_as_the_command_does(tmp_path: Path) -> None:
+    example = _example_module()
+    steps = "normalize_alef,normalize_digits:to=arabic"
+    config = tmp_path / "pipe.json"
+    config.write_text(json.dumps(arnorm.PRESETS["lucene"]), encoding="utf-8")
+    by_steps = example.pipeline_from(example.parse(["in", "out", "--steps", steps]))
+    assert by_steps == Pipeline(["normalize_alef", {"name": "normalize_digits", "options": {"to": "arabic"}}])
+    assert by_steps("أحمد 3") == "احمد ٣"
+    assert example.pipeline_from(example.parse(["in", "out", "--config", str(config)])) == Pipeline.from_preset("lucene")
+    assert example.pipeline_from(example.parse(["in", "out"])) == Pipeline.from_preset("standard")
 
 
 @pytest.mark.parametrize("fmt", ["text", "jsonl", "parquet"])
