@@ -24,6 +24,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterable, Sequence
 
@@ -40,9 +41,7 @@ REFERENCE = bool(os.environ.get("ARNORM_REFERENCE"))
 
 def _can_leave(before: CharMap | None, ch: str) -> bool:
     """Whether ``ch`` can be in what ``before`` returns (any, with no map)."""
-    if before is None or ch not in before.table:
-        return True
-    return any(ch in value for value in before.table.values())
+    return before is None or ch not in before.table or ch in before.writes
 
 
 def _narrow_composition(rule: Rule, after: CharMap, before: CharMap | None) -> Rule | None:
@@ -221,5 +220,12 @@ class Plan:
         return text
 
 
+@functools.lru_cache(maxsize=128)  # bounded: a step with user exceptions is new each build
+def plan_of(primitives: tuple[Primitive, ...]) -> Plan:
+    """The shared plan of a sequence of primitives: the steps' primitives are
+    cached objects, so every pipeline of the same steps gets the same plan."""
+    return Plan(primitives)
+
+
 if not REFERENCE:
-    _rules.use_engine(Plan)
+    _rules.use_engine(plan_of)

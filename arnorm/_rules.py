@@ -49,7 +49,7 @@ class CharMap:
         TypeError: a key or value is not a ``str``.
     """
 
-    __slots__ = ("table", "_translation")
+    __slots__ = ("table", "writes", "_translation")
 
     def __init__(self, table: Mapping[str, str]) -> None:
         for key, value in table.items():
@@ -60,6 +60,8 @@ class CharMap:
         self.table: Mapping[str, str] = MappingProxyType(
             {key: table[key] for key in sorted(table) if table[key] != key}
         )
+        self.writes: frozenset[str] = frozenset("".join(self.table.values()))
+        """Every character the map may write."""
         self._translation = {ord(key): value for key, value in self.table.items()}
 
     @classmethod
@@ -207,12 +209,29 @@ Runner = Callable[[str], str]
 def fuse(primitives: Iterable[Primitive]) -> tuple[Primitive, ...]:
     """Merge every run of adjacent :class:`CharMap` into one, keeping order."""
     fused: list[Primitive] = []
-    for primitive in primitives:
-        if isinstance(primitive, CharMap) and fused and isinstance(fused[-1], CharMap):
-            fused[-1] = fused[-1].then(primitive)
-        else:
+    run: list[CharMap] = []
+    for primitive in (*primitives, None):
+        if isinstance(primitive, CharMap):
+            run.append(primitive)
+            continue
+        if run:
+            fused.append(run[0] if len(run) == 1 else composed(tuple(run)))
+            run = []
+        if primitive is not None:
             fused.append(primitive)
     return tuple(fused)
+
+
+@functools.lru_cache(maxsize=256)  # maps are the steps' own cached objects: plans share their fusions
+def composed(maps: tuple[CharMap, ...]) -> CharMap:
+    """The one map equal to applying ``maps`` one after another."""
+    table: dict[str, str] = {}
+    for step in maps:
+        get = step.table.get
+        table = {key: "".join([get(ch, ch) for ch in value]) for key, value in table.items()}
+        for key, value in step.table.items():
+            table.setdefault(key, value)
+    return CharMap(table)
 
 
 def reference(primitives: tuple[Primitive, ...]) -> Runner:

@@ -12,7 +12,7 @@ from typing import Any, Union
 
 from ._offsets import identity_spans
 from ._parallel import imap_ordered
-from ._plan import Plan
+from ._plan import Plan, plan_of
 from ._rules import Func, Primitive, run
 from ._registry import NORMALIZERS, primitives_of, require_choice, require_str
 from .presets import FORMAT_VERSION, PRESETS
@@ -220,7 +220,7 @@ class Pipeline:
     def _plan(self) -> Plan:
         """The plan, made on first use: building a pipeline costs nothing more."""
         if self._compiled is None:
-            self._compiled = Plan(self.primitives)
+            self._compiled = plan_of(self.primitives)
         return self._compiled
 
     def plan(self, text: str) -> tuple[Primitive, ...]:
