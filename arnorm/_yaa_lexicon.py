@@ -15,6 +15,8 @@ The file is read on first use, once, under a lock (about 0.25 s; 17 MB kept).
 
 >>> decide("ف"), decide("عل"), decide("مستشف")
 (True, False, False)
+>>> decide_clearly("فرع"), decide_clearly("السفل"), both_spelled("الأسر"), both_spelled("الأسف")
+(True, None, True, False)
 """
 
 from __future__ import annotations
@@ -22,18 +24,15 @@ from __future__ import annotations
 import gzip
 import threading
 from collections import Counter
+from collections.abc import Callable
 from importlib import resources
+from typing import NamedTuple
 
 from ._chars import ALEF, ALEF_FORMS
 
 MIN_TYPES = 25
 MIN_SHARE = 0.8
 
-_lock = threading.Lock()
-_bases: dict[str, bool] | None = None
-_close: frozenset[str] = frozenset()
-_both: frozenset[str] = frozenset()
-_endings: dict[str, bool] | None = None
 _FOLD = str.maketrans(dict.fromkeys(ALEF_FORMS, ALEF))
 
 
@@ -57,96 +56,117 @@ CLOSE = 8.0
 the word alone does not decide them (السفلى and السفلي are both common)."""
 
 
-def _load() -> tuple[dict[str, bool], dict[str, bool]]:
-    global _bases, _endings, _close, _both
-    with _lock:
-        if _bases is None or _endings is None:
-            raw = resources.files("arnorm").joinpath("data/yaa_lexicon.tsv.gz").read_bytes()
-            exact: dict[str, bool] = {}
-            close: set[str] = set()
-            both: set[str] = set()
-            folded: dict[str, list[float]] = {}
-            for line in gzip.decompress(raw).decode("utf-8").splitlines():
-                base, yaa, maksura = line.split("\t")
-                frequencies = (_frequency(yaa), _frequency(maksura))
-                exact[base] = frequencies[0] > frequencies[1]
-                if min(frequencies) * CLOSE >= max(frequencies) > 0:
-                    close.add(base)
-                if min(frequencies) * BOTH >= max(frequencies) > 0:
-                    both.add(base)
-                total = folded.setdefault("\0" + fold_alef(base), [0.0, 0.0])
-                total[0] += frequencies[0]
-                total[1] += frequencies[1]
-            # Bases as written first; writers who drop hamza on alef reach the
-            # folded totals (keys marked with a NUL so the two never collide).
-            bases = {**{key: yaa > maksura for key, (yaa, maksura) in folded.items()}, **exact}
-            close.update(key for key, (yaa, maksura) in folded.items()
-                         if min(yaa, maksura) * CLOSE >= max(yaa, maksura) > 0)
-            votes: dict[str, Counter[bool]] = {}
-            for key, is_yaa in bases.items():
-                if key.startswith("\0"):
-                    continue
-                for size in (1, 2, 3):
-                    if len(key) > size:
-                        votes.setdefault(key[-size:], Counter())[is_yaa] += 1
-            endings = {}
-            for ending, count in votes.items():
-                total = count[True] + count[False]
-                if total >= MIN_TYPES:
-                    majority = count[True] >= count[False]
-                    if count[majority] >= MIN_SHARE * total:
-                        endings[ending] = majority
-            _bases, _endings, _close, _both = bases, endings, frozenset(close), frozenset(both)
-        return _bases, _endings
+class Tables(NamedTuple):
+    bases: dict[str, bool]
+    """Base → written with ي; folded bases are keyed with a leading NUL."""
+    endings: dict[str, bool]
+    close: frozenset[str]
+    both: frozenset[str]
 
 
-def decide(base: str) -> bool | None:
-    """Whether ``base`` + final letter is written with ي (``None``: not in the list).
-
-    ``base`` is looked up as written, then with hamza on alef folded.
-    """
-    bases = _load()[0]
-    decision = bases.get(base)
-    if decision is None:
-        decision = bases.get("\0" + fold_alef(base))
-    return decision
-
-
-def decide_clearly(base: str) -> bool | None:
-    """:func:`decide`, but ``None`` also when both spellings are common.
-
-    >>> decide_clearly("فرع"), decide_clearly("السفل")
-    (True, None)
-    """
-    bases = _load()[0]
-    key = base if base in bases else "\0" + fold_alef(base)
-    decision = bases.get(key)
-    return None if decision is None or key in _close else decision
-
-
-def is_close(base: str) -> bool:
-    """Whether both spellings of ``base`` + final letter are common (as written)."""
-    _load()
-    return base in _close
+def parse(raw: bytes) -> Tables:
+    """The tables of the gzipped TSV ``raw`` (base, centibels with ي, with ى)."""
+    exact: dict[str, bool] = {}
+    close: set[str] = set()
+    both: set[str] = set()
+    folded: dict[str, list[float]] = {}
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        base, yaa, maksura = line.split("\t")
+        frequencies = (_frequency(yaa), _frequency(maksura))
+        exact[base] = frequencies[0] > frequencies[1]
+        if min(frequencies) * CLOSE >= max(frequencies) > 0:
+            close.add(base)
+        if min(frequencies) * BOTH >= max(frequencies) > 0:
+            both.add(base)
+        total = folded.setdefault("\0" + fold_alef(base), [0.0, 0.0])
+        total[0] += frequencies[0]
+        total[1] += frequencies[1]
+    # Bases as written first; writers who drop hamza on alef reach the
+    # folded totals (keys marked with a NUL so the two never collide).
+    bases = {**{key: yaa > maksura for key, (yaa, maksura) in folded.items()}, **exact}
+    close.update(key for key, (yaa, maksura) in folded.items() if min(yaa, maksura) * CLOSE >= max(yaa, maksura) > 0)
+    return Tables(bases, _endings(bases), frozenset(close), frozenset(both))
 
 
-def both_spelled(base: str) -> bool:
-    """Whether both spellings of ``base`` + final letter are in use (as written):
-    the rarer at least 1/:data:`BOTH` as frequent as the other.
+def _endings(bases: dict[str, bool]) -> dict[str, bool]:
+    """The endings (one to three letters) of at least ``MIN_TYPES`` bases of
+    which at least ``MIN_SHARE`` go one way."""
+    votes: dict[str, Counter[bool]] = {}
+    for key, is_yaa in bases.items():
+        if key.startswith("\0"):
+            continue
+        for size in (1, 2, 3):
+            if len(key) > size:
+                votes.setdefault(key[-size:], Counter())[is_yaa] += 1
+    endings = {}
+    for ending, count in votes.items():
+        total = count[True] + count[False]
+        if total >= MIN_TYPES:
+            majority = count[True] >= count[False]
+            if count[majority] >= MIN_SHARE * total:
+                endings[ending] = majority
+    return endings
 
-    >>> both_spelled("الأسر"), both_spelled("الأسف")
-    (True, False)
-    """
-    _load()
-    return base in _both
+
+def _packaged() -> bytes:
+    return resources.files("arnorm").joinpath("data/yaa_lexicon.tsv.gz").read_bytes()
 
 
-def decide_by_ending(base: str) -> bool | None:
-    """The decision of the longest well-attested ending of ``base``, if any."""
-    endings = _load()[1]
-    for size in (3, 2, 1):
-        if len(base) > size:
-            decision = endings.get(base[-size:])
-            if decision is not None:
-                return decision
-    return None
+class Lexicon:
+    """The lexicon, read by ``read`` on first use, once, under a lock."""
+
+    def __init__(self, read: Callable[[], bytes] = _packaged) -> None:
+        self._read = read
+        self._lock = threading.Lock()
+        self._tables: Tables | None = None
+
+    @property
+    def tables(self) -> Tables:
+        if self._tables is None:
+            with self._lock:
+                if self._tables is None:
+                    self._tables = parse(self._read())
+        return self._tables
+
+    def decide(self, base: str) -> bool | None:
+        """Whether ``base`` + final letter is written with ي (``None``: not in
+        the list); looked up as written, then with hamza on alef folded."""
+        bases = self.tables.bases
+        decision = bases.get(base)
+        return bases.get("\0" + fold_alef(base)) if decision is None else decision
+
+    def decide_clearly(self, base: str) -> bool | None:
+        """:meth:`decide`, but ``None`` also when both spellings are common."""
+        tables = self.tables
+        key = base if base in tables.bases else "\0" + fold_alef(base)
+        decision = tables.bases.get(key)
+        return None if decision is None or key in tables.close else decision
+
+    def is_close(self, base: str) -> bool:
+        """Whether both spellings of ``base`` + final letter are common (as written)."""
+        return base in self.tables.close
+
+    def both_spelled(self, base: str) -> bool:
+        """Whether both spellings of ``base`` + final letter are in use (as
+        written): the rarer at least 1/:data:`BOTH` as frequent as the other."""
+        return base in self.tables.both
+
+    def decide_by_ending(self, base: str) -> bool | None:
+        """The decision of the longest well-attested ending of ``base``, if any."""
+        endings = self.tables.endings
+        for size in (3, 2, 1):
+            if len(base) > size:
+                decision = endings.get(base[-size:])
+                if decision is not None:
+                    return decision
+        return None
+
+
+LEXICON = Lexicon()
+"""The packaged lexicon, shared."""
+
+decide = LEXICON.decide
+decide_clearly = LEXICON.decide_clearly
+is_close = LEXICON.is_close
+both_spelled = LEXICON.both_spelled
+decide_by_ending = LEXICON.decide_by_ending

@@ -47,10 +47,8 @@ VARIANTS = [
     Variant("NumPy lookup", {"dense_text": 10**12}),
     Variant("rules in the lookup's array (tails)", patches=(("arnorm._accel.vector_of", lambda rule, policy: None),)),
     Variant("one deletion per chain", patches=(("arnorm._accel.maps.one_deletion", _no_one_deletion),)),
-    Variant("probe ranges merged", {"probe_gap": 0}),
     Variant("presence by `in` per character", {"presence_tests": 0}),
     Variant("expansion of ligatures in the array", {"expand_keys": 10**12}),
-    Variant("UTF-32 for text beyond the BMP", {"pairs_share": 0}),
     Variant("drops cut out by slices", {"sparse_drops": 10**12}),
     Variant("hoisting maps past rules", patches=(("arnorm._plan.hoist_maps", list),)),
     Variant("rules narrowed by the map after", patches=(

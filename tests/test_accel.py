@@ -15,7 +15,7 @@ from arnorm._accel.lookup import Lookup, drop_where
 from arnorm._accel.maps import one_deletion
 from arnorm._accel.pieces import in_pieces
 from arnorm._accel.policy import load_numpy
-from arnorm._accel.probes import presence_test, present_keys, probe_class
+from arnorm._accel.probes import presence_test, present_keys
 from arnorm._accel.repeats import run_starts_finder
 from arnorm._chars import REPEATABLE_LETTERS, char_class
 from arnorm._rules import CharMap, Rule, fuse
@@ -149,12 +149,6 @@ def test_present_keys_are_the_keys_in_the_text(numpy: bool, keys, text: str, chu
 def test_presence_test_tells_whether_any_character_is_there(chars, text: str, short: int) -> None:
     present = presence_test(chars, Policy(short_text=short))  # long texts: one ``in`` per character
     assert present(text) == any(ch in text for ch in chars)
-
-
-@given(keys=st.sets(big_keys, min_size=1))
-def test_probe_class_matches_every_key(keys) -> None:
-    probe = re.compile(probe_class(keys))
-    assert all(probe.fullmatch(key) for key in keys)
 
 
 def test_numpy_lookup_keeps_lone_surrogates_apart() -> None:

@@ -90,12 +90,13 @@ def test_ten_megabytes_of_one_letter_and_one_mark() -> None:
 
 
 def test_concurrent_first_use_loads_once_and_agrees() -> None:
-    from arnorm import pipeline, yaa
+    from arnorm import _plan, pipeline, yaa
 
     texts = [f"فى المبنى {i} “نص” مَرْحَبًا ی کتاب جمييييل" for i in range(200)]
     expected = {name: [Pipeline.from_preset(name)(t) for t in texts] for name in PRESETS}
     pipeline.preset_pipeline.cache_clear()
     yaa._default_primitives.cache_clear()
+    _plan.plan_of.cache_clear()  # plans and their runners built under first use too
     barrier = threading.Barrier(8)
     results: dict[int, dict[str, list[str]]] = {}
     errors: list[BaseException] = []

@@ -285,23 +285,19 @@ def test_held_out_evaluation_scores_both_classes() -> None:
     assert result["standard_lines_unchanged"] == 1.0
 
 
-def test_lexicon_loads_once_under_concurrent_first_use(monkeypatch) -> None:
-    import gzip
+def test_lexicon_loads_once_under_concurrent_first_use() -> None:
     import threading
 
-    from arnorm import _yaa_lexicon
+    from arnorm._yaa_lexicon import Lexicon, _packaged
 
-    monkeypatch.setattr(_yaa_lexicon, "_bases", None)
-    monkeypatch.setattr(_yaa_lexicon, "_endings", None)
-    calls = []
-    real = gzip.decompress
-    monkeypatch.setattr(_yaa_lexicon.gzip, "decompress", lambda data: calls.append(1) or real(data))
+    reads = []
+    lexicon = Lexicon(read=lambda: reads.append(1) or _packaged())
     barrier = threading.Barrier(8)
     results = []
 
     def work() -> None:
         barrier.wait()
-        results.append((_yaa_lexicon.decide("ف"), _yaa_lexicon.decide("مستشف")))
+        results.append((lexicon.decide("ف"), lexicon.decide("مستشف")))
 
     threads = [threading.Thread(target=work) for _ in range(8)]
     for thread in threads:
@@ -309,7 +305,7 @@ def test_lexicon_loads_once_under_concurrent_first_use(monkeypatch) -> None:
     for thread in threads:
         thread.join()
     assert results == [(True, False)] * 8
-    assert len(calls) == 1
+    assert len(reads) == 1
 
 
 def test_lexicon_decides_unlisted_words_by_frequency() -> None:

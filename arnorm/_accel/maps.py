@@ -26,7 +26,7 @@ from typing import Any
 from .._chars import char_class
 from .pieces import in_pieces
 from .policy import DEFAULT, Policy
-from .probes import FREQUENT, present_keys, probe_class
+from .probes import FREQUENT, present_keys
 
 Items = tuple[tuple[str, str], ...]
 Tail = tuple[tuple[Callable[[Any], Any], Callable[[str], str]], ...]
@@ -81,7 +81,7 @@ class MapRunner:
         self.hot = one_deletion(self.hot_items)
         self.rare = {k: v for k, v in table.items() if not small and k not in FREQUENT}
         self.rare_translation = {ord(key): value for key, value in self.rare.items()}
-        probe = re.compile(probe_class(self.rare, policy)) if self.rare else None
+        probe = re.compile(char_class(self.rare)) if self.rare else None
         self.search = probe.search if probe else None
         self.findall = probe.findall if probe else None
         self.lookup_ok = (lookup and policy.numpy is not None and len(table) >= max(policy.dense_keys, 1)

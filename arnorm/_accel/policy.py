@@ -63,9 +63,6 @@ class Policy:
     presence_chunk: int = 1 << 16
     """Code points per piece when NumPy lists the rare keys of a text."""
 
-    probe_gap: int = 64
-    """Gaps this small between rare keys are folded into the probe's ranges."""
-
     presence_tests: int = 12
     """Sets up to this size are looked for with one ``in`` per character."""
 
@@ -77,9 +74,6 @@ class Policy:
 
     sparse_drops: int = 256
     """Deletions rarer than one in this many are cut out with slices."""
-
-    pairs_share: int = 16
-    """More than one character in this many beyond the BMP: UTF-32 lookup."""
 
     expand_keys: int = 12
     """More distinct several-character keys than this: expanded in the array."""
