@@ -115,8 +115,9 @@ class Rule:
         name: The key under which the accelerator layer may hold a faster
             path with the same output (none: the reference runs).
         cut: Where a long text may be cut into pieces that the rule can
-            rewrite one by one: a zero-width pattern (lookarounds) that no
-            match of the rule spans, searched at or after a piece's end.
+            rewrite one by one: just after a match of this pattern (a
+            character after which no match of the rule goes on, such as
+            ``"\\n"`` for a rule that never looks across a line break).
         params: What the faster path needs to know of this rule's meaning
             (for reduce_repeats, ``max_repeat``).
     """

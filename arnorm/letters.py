@@ -49,7 +49,7 @@ def _fold_decomposed_alef(match: re.Match[str]) -> str:
 
 FOLD_DECOMPOSED_ALEF = Rule(_DECOMPOSED_ALEF, _fold_decomposed_alef, triggers="".join(sorted(HAMZA_MARKS)),
                             produces=ALEF, name="fold_decomposed_alef",
-                            cut="(?!" + char_class(ARABIC_MARKS) + ")")
+                            cut="(?s:.)(?!" + char_class(ARABIC_MARKS) + ")")
 """ا followed by a combining maddah or hamza (marks between allowed) → ا."""
 
 

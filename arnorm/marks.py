@@ -39,7 +39,7 @@ def hamza_composition(bases: frozenset[str] = _BASES, *, after_deletion: bool = 
     triggers = HAMZA_MARKS if bases == _BASES else bases
     return Rule(pattern, _compose, triggers="".join(sorted(triggers)),
                 produces=[composed for pair, composed in HAMZA_COMPOSITIONS.items() if pair[0] in bases],
-                name="compose_hamza", cut="(?<!" + char_class(bases | ARABIC_MARKS) + ")",
+                name="compose_hamza", cut="[^" + char_class(bases | ARABIC_MARKS)[1:],
                 params={"bases": bases, "after_deletion": after_deletion})
 
 

@@ -38,9 +38,9 @@ def _whitespace() -> tuple[Primitive, ...]:
     return (
         Rule("\r\n", "\n", triggers="\r", produces="\n"),
         CharMap({**dict.fromkeys(SPACES | {TAB}, " "), **line_breaks}),
-        Rule(" {2,}", " ", triggers=("  ",), produces=(), name="collapse_spaces", cut="(?<! )"),
+        Rule(" {2,}", " ", triggers=("  ",), produces=(), name="collapse_spaces", cut="[^ ]"),
         Rule(" *\n *", "\n", triggers=(" \n", "\n "), produces=(), name="strip_line_spaces",
-             cut="(?<![ \n])"),
+             cut="[^ \n]"),
         Rule(r"\A +| +\Z", "", triggers=" ", produces=(), name="strip_ends"),
     )
 

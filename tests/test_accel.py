@@ -321,7 +321,7 @@ def test_space_rules_in_pieces_equal_their_patterns(text: str, chunk: int) -> No
        size=st.integers(1, 9), unsafe=st.sampled_from(["", " ", " \n"]))
 def test_pieces_are_cut_only_after_a_safe_character(text: str, size: int, unsafe: str) -> None:
     pieces: list[str] = []
-    cut = f"(?<![{unsafe}])" if unsafe else ""
+    cut = f"[^{unsafe}]" if unsafe else ""
     assert in_pieces(lambda piece: pieces.append(piece) or piece, text, size, cut) == text
     assert "".join(pieces) == text
     for piece in pieces[:-1]:
@@ -333,5 +333,5 @@ def test_pieces_are_cut_only_after_a_safe_character(text: str, size: int, unsafe
 def test_a_long_run_of_spaces_stays_in_one_piece() -> None:
     text = "ب" * 10 + " " * 2_000_000 + "ب" * 5000
     pieces: list[str] = []
-    in_pieces(lambda piece: pieces.append(piece) or piece, text, 1000, "(?<! )")
+    in_pieces(lambda piece: pieces.append(piece) or piece, text, 1000, "[^ ]")
     assert [len(piece) for piece in pieces[:2]] == [2_000_011, 1000]

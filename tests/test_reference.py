@@ -39,7 +39,7 @@ POLICIES = {
                           dense_keys=10**6),  # never the lookup
     "lookup": Policy(chunk=3, dense_text=4, numpy_chunk=3, dense_share=0.0, dense_keys=0, expand_keys=0,
                      presence_chunk=2, short_text=0, cut_window=8, runs_apart=1, long_run=5),
-    "lookup, one sub": Policy(dense_text=4, numpy_chunk=5, dense_share=0.0, dense_keys=0,
+    "lookup, one sub": Policy(dense_text=4, numpy_chunk=5, dense_share=0.0, dense_keys=0, pairs_share=1,
                               sparse_drops=1, runs_apart=10**9, long_run=8, short_repeat=0),
 }
 

@@ -4,7 +4,8 @@ A text dense in keys (fully vocalized Quran, where every other character is
 a mark) costs a chain one copy per key present; the lookup costs one pass
 whatever the density. It reads UTF-16, whose table of 65,536 entries stays
 in the CPU cache, and falls back to UTF-32 where UTF-16 cannot carry the
-text unchanged (a deleted U+FFFF, lone surrogates that meet). Keys written as several characters (ligatures) and keys
+text unchanged (a deleted U+FFFF, lone surrogates that meet) or slowly
+(many surrogate pairs). Keys written as several characters (ligatures) and keys
 beyond the BMP go to chains after the lookup, or, when a text holds many
 different ones, are expanded in the array. The rules of a tail run on the
 array before it is decoded.
@@ -102,8 +103,9 @@ class Lookup:
 
     def looked_up(self, text: str, data: Codes, beyond_bmp: int, rules: Vectors) -> str:
         """The single-character keys replaced, in UTF-16 where it carries
-        the text unchanged (no deleted U+FFFF, no lone surrogates that meet)."""
-        if self.deletes and "\uffff" in text:
+        the text unchanged (no deleted U+FFFF, no lone surrogates that meet)
+        and quick (not many surrogate pairs)."""
+        if beyond_bmp * self.policy.pairs_share > len(text) or (self.deletes and "\uffff" in text):
             return self.utf32(text, rules)
         codes = then(self.kept(self.numpy.take(self.units, data), DELETED_UNIT), rules)
         result = codecs.utf_16_le_decode(codes, "surrogatepass", True)[0]
@@ -139,10 +141,11 @@ class Lookup:
     def expanded(self, text: str, data: Codes, beyond_bmp: int, rules: Vectors) -> str:
         """Every key replaced in the array, however long its replacement."""
         numpy = self.numpy
-        codes = then(self.expand(data, 0x10000), rules)
-        result = codecs.utf_16_le_decode(codes, "surrogatepass", True)[0]
-        if len(result) == len(codes) - beyond_bmp:  # no lone surrogates met
-            return result  # type: ignore[no-any-return]
+        if beyond_bmp * self.policy.pairs_share <= len(text):
+            codes = then(self.expand(data, 0x10000), rules)
+            result = codecs.utf_16_le_decode(codes, "surrogatepass", True)[0]
+            if len(result) == len(codes) - beyond_bmp:  # no lone surrogates met
+                return result  # type: ignore[no-any-return]
         codes = numpy.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=numpy.uint32)
         return codecs.utf_32_le_decode(then(self.expand(codes, 0x110000), rules), "surrogatepass", True)[0]  # type: ignore[no-any-return]
 

@@ -2,10 +2,10 @@
 
 A pass over a piece of 64–128 KB keeps its copies in the CPU cache, where
 the same pass over 12 MB streams through memory. A piece ends where the
-work cannot tell: anywhere for a character map, and for a rule at the first
-place at or after the nominal end where its ``cut`` pattern matches.
+work cannot tell: anywhere for a character map, and for a rule just after
+the first match of its ``cut`` pattern that ends at or after the nominal end.
 
->>> in_pieces(str.upper, "abc def ghi", size=2, cut=r"(?<= )")
+>>> in_pieces(str.upper, "abc def ghi", size=2, cut=" ")
 'ABC DEF GHI'
 """
 
@@ -22,8 +22,9 @@ def in_pieces(func: Callable[[str], str], text: str, size: int, cut: str | Cut =
     """``func`` run on pieces of about ``size`` code points of ``text``.
 
     Args:
-        cut: Where a piece may end: a zero-width pattern searched at or after
-            its nominal end (no match: the text's end), or a function of the
+        cut: Where a piece may end: just after a match of this pattern (at
+            least one character long) found from the character before the
+            nominal end on (no match: the text's end); or a function of the
             text and that end; empty, anywhere.
     """
     where = _cut_at(cut) if isinstance(cut, str) and cut else cut or None
@@ -42,7 +43,7 @@ def _cut_at(pattern: str) -> Cut:
     search = re.compile(pattern).search
 
     def cut(text: str, end: int) -> int:
-        found = search(text, end)
+        found = search(text, end - 1)
         return len(text) if found is None else found.end()
 
     return cut

@@ -75,6 +75,10 @@ class Policy:
     sparse_drops: int = 256
     """Deletions rarer than one in this many are cut out with slices."""
 
+    pairs_share: int = 16
+    """More than one character in this many beyond the BMP: the lookup reads
+    UTF-32 (decoding UTF-16 slows down at every surrogate pair)."""
+
     expand_keys: int = 12
     """More distinct several-character keys than this: expanded in the array."""
 

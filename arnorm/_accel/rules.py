@@ -67,7 +67,9 @@ def _guarded_sub(rule: Rule, policy: Policy) -> Runner:
 
 
 def _collapse_spaces(rule: Rule, policy: Policy) -> Runner:
-    """Runs of spaces halved by ``str.replace`` until none is left."""
+    """Runs of spaces halved by ``str.replace`` until none is left; on a
+    long text the probe is a compiled pattern (quicker than ``in`` for a
+    two-character string that the text mostly lacks)."""
     size = policy.chunk
 
     def collapse(text: str) -> str:
@@ -76,11 +78,16 @@ def _collapse_spaces(rule: Rule, policy: Policy) -> Runner:
         return text
 
     def run(text: str) -> str:
-        if len(text) <= 2 * size or "  " not in text:
+        if len(text) <= 2 * size:
             return collapse(text)
+        if _TWO_SPACES(text) is None:
+            return text
         return in_pieces(collapse, text, size, rule.cut)
 
     return run
+
+
+_TWO_SPACES = re.compile("  ").search
 
 
 # "\n" is rare, so a scan for it that then looks on both sides is quicker on

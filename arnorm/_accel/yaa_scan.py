@@ -6,9 +6,10 @@ and the rest of its word follows, so one pattern over the reversed text
 captures the word as it scans, and a word's decision (when its neighbours
 cannot change it) is cached by that stem: one dictionary lookup per word.
 The commonest words that keep ى are decided once and skipped by the pattern
-in C, and في between spaces is written by one ``str.replace``. A text in
-which some ى is followed by marks (vocalized text) takes the forward
-pattern, its decisions cached by the text from the space before the word.
+in C, and في between spaces is written by one ``str.replace``. A ى that
+marks or a hamza follow is decided by the forward pattern at that place, its
+decisions cached by the text from the space before the word; a text whose
+first ى has marks after it (vocalized text) goes forward as a whole.
 
 >>> from arnorm import restore_final_yaa
 >>> restore_final_yaa("فى المبنى التى على الأولى")
@@ -39,7 +40,7 @@ CACHE_LIMIT = 1 << 17
 """Decisions kept before a cache is emptied (memory bounded on any text)."""
 
 _WORD = char_class(_WORD_CHARS)
-_MARKS_FOLLOW = re.compile(ALEF_MAKSURA + HAMZA + "?" + char_class(ARABIC_MARKS)).search
+_MARKS = frozenset(ARABIC_MARKS)
 _T = TypeVar("_T")
 
 
@@ -85,10 +86,13 @@ class YaaScanner:
         return in_pieces(self.lines, text, self.policy.chunk, self.rule.cut)
 
     def lines(self, text: str) -> str:
-        """The rule on whole lines: backwards, or forwards where marks follow a ى."""
-        if ALEF_MAKSURA not in text:
+        """The rule on whole lines: read backwards, or forwards where the
+        first ى has marks after it (vocalized text, where the reversed pass
+        would hand most words to the forward pattern anyway)."""
+        first = text.find(ALEF_MAKSURA)
+        if first < 0:
             return text
-        if _MARKS_FOLLOW(text) is not None:
+        if text[first + 1 : first + 2] in _MARKS:
             return self.rule.pattern.sub(self.forward, text)
         pattern = self._pattern or self.settle()
         # Neighbours are read in ``text``, as written: only the reversed copy
@@ -96,24 +100,42 @@ class YaaScanner:
         spaced = self._spaced
         reversed_text = (text.replace(*spaced) if spaced and spaced[0] in text else text)[::-1]
         length = len(text)
+        by_stem, contexts, alone = self.by_stem, self.contexts, self.decider.alone
+        known = by_stem.get  # one call per final ى: locals, not attributes
+        rewrites_marks: list[bool] = []
 
         def restore(match: re.Match[str]) -> str:
             stem = match[1]
-            letter = self.by_stem.get(stem)
+            letter = known(stem)
             if letter is not None:
                 return letter
-            if stem is None:  # a ى before a hamza
-                return self.before_hamza(match.string, match.start() - 2)
-            context = self.contexts.get(stem)
+            if stem is None:  # marks or a hamza after the ى: the forward pattern reads them
+                letter = self.letter_before_marks(text, length - 1 - match.start())
+                if letter is None:
+                    rewrites_marks.append(True)
+                    return ALEF_MAKSURA
+                return letter
+            context = contexts.get(stem)
             if context is None:
-                decision = self.decider.alone(stem[::-1] + ALEF_MAKSURA)
+                decision = alone(stem[::-1] + ALEF_MAKSURA)
                 if isinstance(decision, bool):
-                    return remember(self.by_stem, stem, YEH if decision else ALEF_MAKSURA)
-                context = remember(self.contexts, stem, decision)
+                    return remember(by_stem, stem, YEH if decision else ALEF_MAKSURA)
+                context = remember(contexts, stem, decision)
             end = length - match.start()
             return YEH if context.is_yaa(text, end - 1 - len(stem), end) else ALEF_MAKSURA
 
-        return pattern.sub(restore, reversed_text)[::-1]
+        result = pattern.sub(restore, reversed_text)[::-1]
+        return self.rule.pattern.sub(self.forward, text) if rewrites_marks else result
+
+    def letter_before_marks(self, text: str, index: int) -> str | None:
+        """The letter for the ى at ``index``, which marks or a hamza follow,
+        as the forward pattern writes it; None when that rewrites the marks
+        too (ي + U+0654 is ئ), which only a forward pass can do."""
+        match = self.rule.pattern.match(text, index)
+        if match is None:  # letters go on after the marks or the hamza
+            return ALEF_MAKSURA
+        spelled = self.forward(match)
+        return spelled[0] if spelled[1:] == match.group()[1:] else None
 
     def settle(self) -> re.Pattern[str]:
         """Made on first use (deciding loads the lexicon): the reversed
@@ -124,14 +146,6 @@ class YaaScanner:
             self._spaced = (f" {COMMONEST} ", f" {COMMONEST[:-1]}{YEH} ")
         self._pattern = reversed_final_maksura(kept)
         return self._pattern
-
-    @staticmethod
-    def before_hamza(reversed_text: str, after: int) -> str:
-        """The letter for a ى before a hamza, given what follows the hamza
-        (at ``after`` in the reversed text; never a mark here)."""
-        if after < 0 or reversed_text[after] not in _WORD_CHARS:
-            return YEH  # a final ىء
-        return ALEF_MAKSURA  # letters go on after the hamza: not a word end
 
     def forward(self, match: re.Match[str]) -> str:
         """The reference's replacement, cached by the text from the last
