@@ -209,15 +209,29 @@ class Plan:
         return self._plan(self._key(text))
 
     def __call__(self, text: str) -> str:
+        if not self._guards:  # one plan for every text
+            runners = self._runners.get(0) or self._runners_of(0)
+            for run_pass in runners:
+                text = run_pass(text)
+            return text
         key = self._key(text)
-        runners = self._runners.get(key)
-        if runners is None:
-            plan = self._plan(key)
-            runners = tuple(plan) if self.reference else runners_of(plan, self.policy)
-            self._runners[key] = runners
+        runners = self._runners.get(key) or self._runners_of(key)
         for run_pass in runners:
             text = run_pass(text)
         return text
+
+    def runner(self) -> Callable[[str], str]:
+        """The plan as one function: its only pass itself when every text
+        runs the same single pass (most single normalizers), else the plan."""
+        if self.reference or self._guards:
+            return self
+        runners = self._runners.get(0) or self._runners_of(0)
+        return runners[0] if len(runners) == 1 else self
+
+    def _runners_of(self, key: int) -> tuple[Callable[[str], str], ...]:
+        plan = self._plan(key)
+        runners = self._runners[key] = tuple(plan) if self.reference else runners_of(plan, self.policy)
+        return runners
 
 
 @functools.lru_cache(maxsize=128)  # bounded: a step with user exceptions is new each build
@@ -227,5 +241,9 @@ def plan_of(primitives: tuple[Primitive, ...]) -> Plan:
     return Plan(primitives)
 
 
+def _compile_step(primitives: tuple[Primitive, ...]) -> Callable[[str], str]:
+    return plan_of(primitives).runner()
+
+
 if not REFERENCE:
-    _rules.use_engine(plan_of)
+    _rules.use_engine(_compile_step)

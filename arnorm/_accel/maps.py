@@ -26,7 +26,7 @@ from typing import Any
 from .._chars import char_class
 from .pieces import in_pieces
 from .policy import DEFAULT, Policy
-from .probes import FREQUENT, present_keys
+from .probes import FREQUENT, present_keys, probe_class
 
 Items = tuple[tuple[str, str], ...]
 Tail = tuple[tuple[Callable[[Any], Any], Callable[[str], str]], ...]
@@ -81,12 +81,13 @@ class MapRunner:
         self.hot = one_deletion(self.hot_items)
         self.rare = {k: v for k, v in table.items() if not small and k not in FREQUENT}
         self.rare_translation = {ord(key): value for key, value in self.rare.items()}
-        probe = re.compile(char_class(self.rare)) if self.rare else None
+        probe = re.compile(probe_class(self.rare, policy)) if self.rare else None
         self.search = probe.search if probe else None
         self.findall = probe.findall if probe else None
         self.lookup_ok = (lookup and policy.numpy is not None and len(table) >= max(policy.dense_keys, 1)
                           and not self.simultaneous)
         self.sample_keys = re.compile(char_class(table)) if table else None
+        self.short = policy.dense_text
         self._lookup: Any = None
         self._present: Callable[[str], set[str]] | None = None
 
@@ -103,6 +104,11 @@ class MapRunner:
         return "pieces" if len(text) > 2 * self.policy.chunk else "chain"
 
     def __call__(self, text: str) -> str:
+        if len(text) < self.short and not self.simultaneous:  # most calls: a short text
+            text = self.chain(text)
+            for func in self.funcs:
+                text = func(text)
+            return text
         path = self.path(text)
         if path == "lookup":
             return self.run_lookup(text)
@@ -129,7 +135,9 @@ class MapRunner:
 
     def chain(self, text: str) -> str:
         """The frequent keys by guarded ``replace``, then the rare ones found."""
-        text = replace_each(self.hot, text)
+        for key, value in self.hot:
+            if key in text:
+                text = text.replace(key, value)
         if self.search is None or self.search(text) is None:
             return text
         found = set(self.findall(text)).intersection(self.rare)  # type: ignore[misc]

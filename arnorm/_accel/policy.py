@@ -63,6 +63,9 @@ class Policy:
     presence_chunk: int = 1 << 16
     """Code points per piece when NumPy lists the rare keys of a text."""
 
+    probe_gap: int = 64
+    """Gaps this small between rare keys are folded into the probe's ranges."""
+
     presence_tests: int = 12
     """Sets up to this size are looked for with one ``in`` per character."""
 

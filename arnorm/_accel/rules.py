@@ -57,8 +57,12 @@ def _guarded_sub(rule: Rule, policy: Policy) -> Runner:
     triggers, cut, size = rule.triggers, rule.cut, policy.chunk
 
     def run(text: str) -> str:
-        if triggers and not any(trigger in text for trigger in triggers):
-            return text
+        for trigger in triggers:
+            if trigger in text:
+                break
+        else:
+            if triggers:
+                return text
         if cut and len(text) > 2 * size:
             return in_pieces(sub, text, size, cut)
         return sub(text)
@@ -79,7 +83,7 @@ def _collapse_spaces(rule: Rule, policy: Policy) -> Runner:
 
     def run(text: str) -> str:
         if len(text) <= 2 * size:
-            return collapse(text)
+            return collapse(text) if "  " in text else text
         if _TWO_SPACES(text) is None:
             return text
         return in_pieces(collapse, text, size, rule.cut)

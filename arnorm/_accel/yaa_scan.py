@@ -77,12 +77,13 @@ class YaaScanner:
         self.by_candidate: dict[str, str | tuple[int, _Context]] = {}
         self._pattern: re.Pattern[str] | None = None
         self._spaced: tuple[str, str] | None = None
+        self.whole = 2 * policy.chunk  # texts up to this long run in one piece
 
     def __call__(self, text: str) -> str:
+        if len(text) <= self.whole:
+            return self.lines(text)
         if ALEF_MAKSURA not in text:
             return text
-        if len(text) <= 2 * self.policy.chunk:
-            return self.lines(text)
         return in_pieces(self.lines, text, self.policy.chunk, self.rule.cut)
 
     def lines(self, text: str) -> str:
@@ -100,8 +101,7 @@ class YaaScanner:
         spaced = self._spaced
         reversed_text = (text.replace(*spaced) if spaced and spaced[0] in text else text)[::-1]
         length = len(text)
-        by_stem, contexts, alone = self.by_stem, self.contexts, self.decider.alone
-        known = by_stem.get  # one call per final ى: locals, not attributes
+        known = self.by_stem.get  # one call per final ى: a local, not an attribute
         rewrites_marks: list[bool] = []
 
         def restore(match: re.Match[str]) -> str:
@@ -115,12 +115,12 @@ class YaaScanner:
                     rewrites_marks.append(True)
                     return ALEF_MAKSURA
                 return letter
-            context = contexts.get(stem)
+            context = self.contexts.get(stem)
             if context is None:
-                decision = alone(stem[::-1] + ALEF_MAKSURA)
+                decision = self.decider.alone(stem[::-1] + ALEF_MAKSURA)
                 if isinstance(decision, bool):
-                    return remember(by_stem, stem, YEH if decision else ALEF_MAKSURA)
-                context = remember(contexts, stem, decision)
+                    return remember(self.by_stem, stem, YEH if decision else ALEF_MAKSURA)
+                context = remember(self.contexts, stem, decision)
             end = length - match.start()
             return YEH if context.is_yaa(text, end - 1 - len(stem), end) else ALEF_MAKSURA
 
