@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import gc
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from unittest import mock
@@ -25,6 +23,7 @@ from arnorm._accel import Policy
 from arnorm._plan import Plan
 
 from .corpora import load
+from .suite import best_time
 
 
 @dataclass(frozen=True)
@@ -70,17 +69,6 @@ def applied(variant: Variant) -> Iterator[Policy]:
         yield Policy(**variant.policy)
 
 
-def best(func: Callable[[str], str], text: str, repeat: int) -> float:
-    func(text)
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        func(text)
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=float, default=12.0, help="MB of UTF-8 per corpus")
@@ -103,8 +91,8 @@ def main(argv: list[str] | None = None) -> None:
                 with applied(variant) as policy:
                     without = Plan(primitives, policy)
                     without(corpus.text)  # runners built while the patches hold
-                    slow = best(without, corpus.text, args.repeat)
-                fast = best(default, corpus.text, args.repeat)
+                    slow = best_time(without, corpus.text, args.repeat)
+                fast = best_time(default, corpus.text, args.repeat)
                 cells.append(f"{slow / fast:.2f}")
         print(f"| {variant.name} | " + " | ".join(cells) + " |", flush=True)
     print("\nEach cell: the time with the path off over the time with it on (1.10 = the path saves 10 %).")

@@ -19,16 +19,10 @@ import arnorm
 from arnorm._accel import Policy
 from arnorm._plan import Plan
 from arnorm._rules import reference
+from benchmarks.fingerprint import OPTIONS
 
 from .strategies import INTERESTING, texts
 
-OPTIONS: dict[str, list[dict[str, object]]] = {
-    "remove_diacritics": [{}, {"keep_shadda": True}],
-    "normalize_quotes": [{"style": "ascii"}, {"style": "guillemets"}, {"style": "curly"}],
-    "normalize_digits": [{"to": "latin"}, {"to": "arabic"}],
-    "reduce_repeats": [{"max_repeat": 1}, {"max_repeat": 2}, {"max_repeat": 3}, {"max_repeat": 6}],
-    "restore_final_yaa": [{}, {"exceptions": {"الأولى": "الأولي", "بنى": "بني", "فى": "فى"}}],
-}
 STEPS = [{"name": name, "options": options}
          for name in sorted(arnorm.NORMALIZERS) for options in OPTIONS.get(name, [{}])]
 
