@@ -209,12 +209,7 @@ class Plan:
         return self._plan(self._key(text))
 
     def __call__(self, text: str) -> str:
-        if not self._guards:  # one plan for every text
-            runners = self._runners.get(0) or self._runners_of(0)
-            for run_pass in runners:
-                text = run_pass(text)
-            return text
-        key = self._key(text)
+        key = self._key(text) if self._guards else 0  # no guards: one plan for every text
         runners = self._runners.get(key) or self._runners_of(key)
         for run_pass in runners:
             text = run_pass(text)

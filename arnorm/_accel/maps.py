@@ -135,9 +135,7 @@ class MapRunner:
 
     def chain(self, text: str) -> str:
         """The frequent keys by guarded ``replace``, then the rare ones found."""
-        for key, value in self.hot:
-            if key in text:
-                text = text.replace(key, value)
+        text = replace_each(self.hot, text)
         if self.search is None or self.search(text) is None:
             return text
         found = set(self.findall(text)).intersection(self.rare)  # type: ignore[misc]
