@@ -33,7 +33,7 @@ from ._accel import runners_of
 from ._accel.policy import DEFAULT, Policy
 from ._accel.probes import FREQUENT, presence_test
 from ._chars import ALEF, ALEF_FORMS, ARABIC_MARKS, HAMZA_COMPOSITIONS, HAMZA_MARKS
-from ._rules import CharMap, Func, Primitive, Rule, fuse
+from ._rules import SEPARATOR, CharMap, Func, Primitive, Rule, fuse
 
 REFERENCE = bool(os.environ.get("ARNORM_REFERENCE"))
 """Run the semantic layer alone: every primitive's reference, no plan."""
@@ -162,6 +162,7 @@ class Plan:
         self.policy, self.reference = policy, reference
         self._plans: dict[int, tuple[Primitive, ...]] = {}
         self._runners: dict[int, tuple[Callable[[str], str], ...]] = {}
+        self._stages: dict[int, tuple[tuple[bool, Callable[[str], str]], ...]] = {}
         if reference:
             self._guards: tuple[tuple[int, int, Callable[[str], bool]], ...] = ()
             self._any_guard = None
@@ -227,6 +228,58 @@ class Plan:
         plan = self._plan(key)
         runners = self._runners[key] = tuple(plan) if self.reference else runners_of(plan, self.policy)
         return runners
+
+    def batch(self, texts: list[str]) -> list[str]:
+        """``[self(text) for text in texts]``, run on the texts joined by
+        :data:`~arnorm._rules.SEPARATOR`: one pass per primitive for the
+        whole batch, except that a primitive that could see across the join
+        (:func:`separable`) runs text by text, and a batch in which a text
+        holds the separator itself runs text by text throughout.
+
+        No pass writes or deletes the separator, and a text that holds one
+        splits into more pieces than there were texts, so that the count of
+        pieces at the end tells whether the batch was split right."""
+        count = len(texts)
+        if count < 2 or self.reference:
+            return [self(text) for text in texts]
+        joined = SEPARATOR.join(texts)
+        key = self._key(joined) if self._guards else 0
+        stages = self._stages.get(key) or self._stages_of(key)
+        *before, (apart, last) = stages
+        if any(one_by_one for one_by_one, _ in before) and joined.count(SEPARATOR) != count - 1:
+            return [self(text) for text in texts]  # a user's function must see each text once
+        for one_by_one, run_pass in before:
+            joined = SEPARATOR.join(map(run_pass, joined.split(SEPARATOR))) if one_by_one else run_pass(joined)
+        rows = list(map(last, joined.split(SEPARATOR))) if apart else last(joined).split(SEPARATOR)
+        if len(rows) != count:  # a text held the separator, or a user's function wrote one
+            return [self(text) for text in texts]
+        return rows
+
+    def _stages_of(self, key: int) -> tuple[tuple[bool, Callable[[str], str]], ...]:
+        """The plan's passes, each marked with whether it runs text by text."""
+        stages: list[tuple[bool, Callable[[str], str]]] = []
+        joint: list[Primitive] = []
+        for primitive in self._plan(key):
+            if separable(primitive):
+                joint.append(primitive)
+                continue
+            stages.extend((False, run_pass) for run_pass in runners_of(joint, self.policy))
+            stages.extend((True, run_pass) for run_pass in runners_of((primitive,), self.policy))
+            joint = []
+        stages.extend((False, run_pass) for run_pass in runners_of(joint, self.policy))
+        if not stages:
+            stages.append((False, str))
+        self._stages[key] = result = tuple(stages)
+        return result
+
+
+def separable(primitive: Primitive) -> bool:
+    """Whether ``primitive`` acts on ``a + SEPARATOR + b`` as on ``a`` and
+    ``b`` apart: a map that neither reads nor writes the separator, a rule
+    declared so; never a user's function."""
+    if isinstance(primitive, CharMap):
+        return SEPARATOR not in primitive.table and SEPARATOR not in primitive.writes
+    return isinstance(primitive, Rule) and primitive.separable
 
 
 @functools.lru_cache(maxsize=128)  # bounded: a step with user exceptions is new each build

@@ -36,6 +36,16 @@ from ._offsets import Aligner, Span
 
 Replacement = Union[str, Callable[["re.Match[str]"], str]]
 
+SEPARATOR = "\x00"
+"""The character that joins the texts of a batch into one buffer: NUL, which
+no text means as a character (a batch with a text that holds one runs text
+by text). No character map touches it, and a rule declared ``separable``
+acts on ``a + SEPARATOR + b`` as on ``a`` and ``b`` apart, so a batch runs
+in one pass per primitive and splits back exactly
+(:meth:`arnorm.Pipeline.batch`). It is not a space, a line break, a letter
+or a mark, and lies below the presentation forms, so that it sends no
+buffer down a slower path."""
+
 
 class CharMap:
     """A simultaneous mapping of single code points to strings.
@@ -120,9 +130,16 @@ class Rule:
             ``"\\n"`` for a rule that never looks across a line break).
         params: What the faster path needs to know of this rule's meaning
             (for reduce_repeats, ``max_repeat``).
+        separable: The rule acts on ``a + SEPARATOR + b`` exactly as on
+            ``a`` and on ``b`` apart: no match contains :data:`SEPARATOR`,
+            and the pattern's context treats it as the end of a text (true
+            of a pattern that only looks at characters of its own classes).
+            Not separable: anything anchored at the text's ends (``\\A``,
+            ``\\Z``) or pairing over whatever lies between.
     """
 
-    __slots__ = ("pattern", "replacement", "triggers", "produces", "context", "name", "cut", "params")
+    __slots__ = ("pattern", "replacement", "triggers", "produces", "context", "name", "cut", "params",
+                 "separable")
 
     def __init__(
         self,
@@ -135,6 +152,7 @@ class Rule:
         name: str = "",
         cut: str = "",
         params: Mapping[str, Any] | None = None,
+        separable: bool = False,
     ) -> None:
         self.pattern = re.compile(pattern) if isinstance(pattern, str) else pattern
         self.replacement = replacement
@@ -144,6 +162,7 @@ class Rule:
         self.name = name
         self.cut = cut
         self.params: Mapping[str, Any] = MappingProxyType(dict(params or {}))
+        self.separable = separable
 
     def __call__(self, text: str) -> str:
         """The reference: one ``re.sub``."""

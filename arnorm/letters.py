@@ -48,7 +48,7 @@ def _fold_decomposed_alef(match: re.Match[str]) -> str:
 
 
 FOLD_DECOMPOSED_ALEF = Rule(_DECOMPOSED_ALEF, _fold_decomposed_alef, triggers="".join(sorted(HAMZA_MARKS)),
-                            produces=ALEF, name="fold_decomposed_alef",
+                            produces=ALEF, name="fold_decomposed_alef", separable=True,
                             cut="(?s:.)(?!" + char_class(ARABIC_MARKS) + ")")
 """ا followed by a combining maddah or hamza (marks between allowed) → ا."""
 
@@ -157,7 +157,8 @@ _MEDIAL_FARSI_YEH = re.compile(
 @functools.cache
 def _persian_letters() -> tuple[Primitive, ...]:
     return (
-        Rule(_MEDIAL_FARSI_YEH, YEH, triggers=FARSI_YEH, produces=YEH, name="medial_farsi_yeh"),
+        Rule(_MEDIAL_FARSI_YEH, YEH, triggers=FARSI_YEH, produces=YEH, name="medial_farsi_yeh",
+             separable=True),
         CharMap({FARSI_YEH: ALEF_MAKSURA, KEHEH: KAF, SWASH_KAF: KAF, AE: HEH, HEH_GOAL: HEH}),
     )
 

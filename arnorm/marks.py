@@ -40,7 +40,7 @@ def hamza_composition(bases: frozenset[str] = _BASES, *, after_deletion: bool = 
     return Rule(pattern, _compose, triggers="".join(sorted(triggers)),
                 produces=[composed for pair, composed in HAMZA_COMPOSITIONS.items() if pair[0] in bases],
                 name="compose_hamza", cut="[^" + char_class(bases | ARABIC_MARKS)[1:],
-                params={"bases": bases, "after_deletion": after_deletion})
+                params={"bases": bases, "after_deletion": after_deletion}, separable=True)
 
 
 COMPOSE_HAMZA = hamza_composition()

@@ -6,7 +6,7 @@ import functools
 import inspect
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from types import MappingProxyType
 from typing import Any, Union
 
@@ -291,15 +291,46 @@ class Pipeline:
             text = result
         return changes
 
-    def map(self, texts: Iterable[str], *, jobs: int = 1, chunksize: int = 512) -> Iterator[str]:
+    def batch(self, texts: Sequence[str]) -> list[str]:
+        """Normalize a list of texts at once: ``[pipe(text) for text in texts]``, faster.
+
+        The texts are joined into one buffer by a separator that no step
+        reads, writes or looks across (:data:`arnorm._rules.SEPARATOR`), each
+        fused pass runs once over the buffer, and the result is split back;
+        a step that could see across the join (a user's function, quote
+        pairing, stripping a text's ends) runs text by text. Many short
+        texts (table cells, tweets, records) cost a fraction of a call each.
+
+        Raises:
+            TypeError: ``texts`` is a ``str``, or one of them is not a ``str``.
+
+        Examples:
+            >>> Pipeline.from_preset("search").batch(["أحمد", "", "مدرسة  "])
+            ['احمد', '', 'مدرسه']
+        """
+        if isinstance(texts, (str, bytes)):
+            raise TypeError(f"texts must be a sequence of str, not a single {type(texts).__name__}")
+        texts = texts if isinstance(texts, list) else list(texts)
+        try:
+            return self._plan.batch(texts)
+        except TypeError:
+            for text in texts:
+                require_str(text)  # raises the TypeError that names what was expected
+            raise
+
+    def map(self, texts: Iterable[str], *, jobs: int = 1, chunksize: int = 1024) -> Iterator[str]:
         """Normalize many texts lazily, keeping their order.
+
+        Texts are taken ``chunksize`` at a time and each chunk runs as one
+        :meth:`batch`, so a million table cells cost about what one text of
+        their total length does.
 
         Args:
             texts: Any iterable of ``str``; it is read as results are consumed.
             jobs: Worker processes. With more than one, texts go to the
                 workers in chunks, and at most ``2 * jobs`` chunks are in
                 flight, so memory stays bounded on endless inputs.
-            chunksize: Texts per chunk sent to a worker.
+            chunksize: Texts per chunk (per batch, and per message to a worker).
 
         Examples:
             >>> list(Pipeline.from_preset("search").map(["أحمد", "مدرسة"]))
@@ -310,10 +341,10 @@ class Pipeline:
                 raise TypeError(f"{what} must be an int, got {type(value).__name__}")
             if value < 1:
                 raise ValueError(f"{what} must be at least 1, got {value}")
-        if jobs == 1:
-            return map(self, texts)
+        if isinstance(texts, (str, bytes)):
+            raise TypeError(f"texts must be an iterable of str, not a single {type(texts).__name__}")
         chunks = _chunked(iter(texts), chunksize)
-        return (text for chunk in imap_ordered(_normalize_chunk, self, chunks, jobs) for text in chunk)
+        return chain.from_iterable(imap_ordered(_normalize_chunk, self, chunks, jobs))
 
     # --- building and saving -----------------------------------------------------
 
@@ -422,7 +453,7 @@ def _chunked(texts: Iterator[str], size: int) -> Iterator[list[str]]:
 
 
 def _normalize_chunk(pipeline: Pipeline, chunk: list[str]) -> list[str]:
-    return [pipeline(text) for text in chunk]
+    return pipeline.batch(chunk)
 
 
 def resolve_pipeline(preset: str | None = None, steps: Sequence[StepLike] | None = None,

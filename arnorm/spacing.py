@@ -36,11 +36,12 @@ def remove_invisibles(text: str) -> str:
 def _whitespace() -> tuple[Primitive, ...]:
     line_breaks = dict.fromkeys(LINE_BREAKS - {"\n"}, "\n")
     return (
-        Rule("\r\n", "\n", triggers="\r", produces="\n"),
+        Rule("\r\n", "\n", triggers="\r", produces="\n", separable=True),
         CharMap({**dict.fromkeys(SPACES | {TAB}, " "), **line_breaks}),
-        Rule(" {2,}", " ", triggers=("  ",), produces=(), name="collapse_spaces", cut="[^ ]"),
+        Rule(" {2,}", " ", triggers=("  ",), produces=(), name="collapse_spaces", cut="[^ ]",
+             separable=True),
         Rule(" *\n *", "\n", triggers=(" \n", "\n "), produces=(), name="strip_line_spaces",
-             cut="[^ \n]"),
+             cut="[^ \n]", separable=True),
         Rule(r"\A +| +\Z", "", triggers=" ", produces=(), name="strip_ends"),
     )
 
@@ -82,7 +83,7 @@ def _repeat_primitives(max_repeat: int) -> tuple[Primitive, ...]:
         return run if len(run) <= max_repeat else run[:max_repeat]
 
     return (Rule(_LETTER_RUN, shorten, produces=(), context=REPEATABLE_LETTERS, name="reduce_repeats",
-                 params={"max_repeat": max_repeat}),)
+                 params={"max_repeat": max_repeat}, separable=True),)
 
 
 @declare(_repeats)

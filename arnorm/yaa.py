@@ -687,7 +687,7 @@ def _restore(exceptions: Mapping[str, str] | None) -> Rule:
     decider = Decider(exceptions)
     return Rule(_FINAL_MAKSURA, functools.partial(_restore_match, decider), triggers=ALEF_MAKSURA,
                 produces=(YEH, YEH_HAMZA), context=_WORD_CHARS, name="restore_final_yaa", cut="\n",
-                params={"decider": decider})
+                params={"decider": decider}, separable=True)
 
 
 def _final_yaa(*, exceptions: Mapping[str, str] | None = None) -> tuple[Primitive, ...]:

@@ -124,7 +124,7 @@ class MapRunner:
         """Whether the start of a long text is dense in keys (or, for a map
         with rare keys, holds any): then the lookup is the quicker."""
         policy = self.policy
-        sample = text[: policy.dense_text // 4]
+        sample = text[: policy.dense_sample]
         found = self.sample_keys.findall(sample)  # type: ignore[union-attr]
         if self.rare and found:
             return True

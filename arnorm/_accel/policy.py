@@ -46,6 +46,8 @@ class Policy:
     dense_text: int = 50_000
     """Texts at least this long are sampled for the NumPy lookup."""
 
+    dense_sample: int = 4096
+    """Code points at the start of a long text that are sampled for density."""
     dense_keys: int = 6
     """A map needs this many keys, and a sample this many distinct ones, for
     the NumPy lookup."""
