@@ -15,7 +15,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from ._rules import CharMap, Primitive, Rule
-from ._registry import require_str
 from .pipeline import Pipeline, PipelineLike
 
 MAX_NATIVE_REPLACEMENTS = 32
@@ -75,17 +74,22 @@ def to_hf_normalizer(pipe: PipelineLike) -> Any:
 class ArnormNormalizer:
     """A custom ``tokenizers`` normalizer running an arnorm pipeline.
 
-    Each map runs as ``NormalizedString.replace`` (expansions), ``map``
-    (one-to-one) and ``filter`` (deletions); each rule is run by arnorm with
-    offsets and replayed as a positional ``filter`` and ``map``, so the
-    alignments tokenizers keeps stay exact.
+    A text the pipeline leaves as it is costs one call of the pipeline.
+    Otherwise the passes of its plan for that text (maps fused, idle rules
+    dropped) are replayed: each map as ``NormalizedString.replace``
+    (expansions), ``map`` (one-to-one) and ``filter`` (deletions); each rule
+    is run by arnorm with offsets and replayed as a positional ``filter``
+    and ``map``, so the alignments tokenizers keeps stay exact.
     """
 
     def __init__(self, pipe: PipelineLike) -> None:
         self.pipeline = Pipeline.coerce(pipe)
 
     def normalize(self, normalized: Any) -> None:
-        for primitive in self.pipeline.primitives:
+        text = normalized.normalized
+        if self.pipeline(text) == text:
+            return
+        for primitive in self.pipeline.plan(text):
             if isinstance(primitive, CharMap):
                 _apply_map(primitive, normalized)
             else:
@@ -148,6 +152,6 @@ class BatchNormalizer:
 
     def __call__(self, batch: dict[str, list[Any]]) -> dict[str, list[Any]]:
         return {
-            column: [None if value is None else self.pipeline(require_str(value)) for value in batch[column]]
+            column: self.pipeline.batch_values(batch[column], [value is None for value in batch[column]])
             for column in self.columns
         }

@@ -53,10 +53,5 @@ def normalize_series(series: pd.Series, preset: str | None = None, *,
     ['مدرسه', None]
     """
     pipe = resolve_pipeline(preset, steps, pipeline)
-    values = series.tolist()
-    missing = series.isna().tolist()
-    if any(missing):
-        normalized = [value if absent else pipe(value) for value, absent in zip(values, missing)]
-    else:
-        normalized = list(map(pipe, values))
+    normalized = pipe.batch_values(series.tolist(), series.isna().tolist())
     return pd.Series(normalized, index=series.index, name=series.name, dtype=series.dtype)

@@ -318,7 +318,25 @@ class Pipeline:
                 require_str(text)  # raises the TypeError that names what was expected
             raise
 
-    def map(self, texts: Iterable[str], *, jobs: int = 1, chunksize: int = 1024) -> Iterator[str]:
+    def batch_values(self, values: Sequence[Any], missing: Sequence[bool] | None = None) -> list[Any]:
+        """:meth:`batch` for a column that may hold missing values: each
+        value where ``missing`` is true (``None``, NaN, ``pd.NA`` …) is kept
+        as it is, every other must be a ``str`` and is normalized. What the
+        integrations (pandas, datasets, Spark) call on a column.
+
+        Examples:
+            >>> Pipeline.from_preset("search").batch_values(["أحمد", None], [False, True])
+            ['احمد', None]
+        """
+        if missing is None or not any(missing):
+            return self.batch(values)
+        where = [index for index, absent in enumerate(missing) if not absent]
+        result = list(values)
+        for index, text in zip(where, self.batch([values[index] for index in where])):
+            result[index] = text
+        return result
+
+    def map(self, texts: Iterable[str], *, jobs: int = 1, chunksize: int = 4096) -> Iterator[str]:
         """Normalize many texts lazily, keeping their order.
 
         Texts are taken ``chunksize`` at a time and each chunk runs as one

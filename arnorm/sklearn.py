@@ -55,8 +55,7 @@ class ArabicNormalizer(TransformerMixin, BaseEstimator):
         return self
 
     def transform(self, X: Iterable[str]) -> list[str]:
-        pipe = self._pipeline()
-        return [pipe(document) for document in X]
+        return self._pipeline().batch(list(X))
 
     def __getstate__(self) -> dict[str, Any]:
         return {key: value for key, value in super().__getstate__().items() if key != "_built"}

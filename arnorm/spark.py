@@ -208,7 +208,8 @@ def _batch_normalizer(pipeline: Pipeline, source: int, target: int,
 
         for batch in batches:
             values = batch.column(source)
-            normalized = pa.array([None if value is None else pipeline(value) for value in values.to_pylist()],
+            texts = values.to_pylist()
+            normalized = pa.array(pipeline.batch_values(texts, [value is None for value in texts]),
                                   type=values.type)
             columns = batch.columns
             columns[target:target + 1] = [normalized]

@@ -46,6 +46,8 @@ class Policy:
     dense_text: int = 50_000
     """Texts at least this long are sampled for the NumPy lookup."""
 
+    batch_text: int = 150_000
+    """Code points per buffer of a batch's joined texts."""
     dense_sample: int = 4096
     """Code points at the start of a long text that are sampled for density."""
     dense_keys: int = 6
