@@ -703,7 +703,14 @@ def _final_yaa(*, exceptions: Mapping[str, str] | None = None) -> tuple[Primitiv
                 f"exceptions must map a word ending in ى to its spelling ending in ى or ي,"
                 f" got {word!r}: {spelled!r}"
             )
-    return (_restore(exceptions),)
+    return _primitives_with(tuple(sorted(exceptions.items())))
+
+
+@functools.lru_cache(maxsize=64)  # bounded: each distinct exceptions table is one entry
+def _primitives_with(exceptions: tuple[tuple[str, str], ...]) -> tuple[Primitive, ...]:
+    """The rule for one exceptions table, built once per content: a call
+    with an equal dict reuses it, and its compiled runner."""
+    return (_restore(dict(exceptions)),)
 
 
 @functools.cache

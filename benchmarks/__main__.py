@@ -8,7 +8,7 @@ from pathlib import Path
 
 import arnorm
 
-from . import corpora, distributed, peers, report, shapes, suite
+from . import corpora, distributed, peers, report, rows, shapes, suite
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "benchmarks"
 
@@ -22,14 +22,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, help="runs per measurement, best kept (default 5, quick 1)")
     parser.add_argument("--corpus", action="append", choices=("news", "quran", "stress"),
                         help="corpora to run (default: all)")
-    parser.add_argument("--calls", type=int, help="tweet-length strings for per-call cost (default 100000)")
+    parser.add_argument("--no-rows", action="store_true",
+                        help="skip the rows workloads (benchmarks/rows.py: many short texts, per call and batched)")
     parser.add_argument("--no-plots", action="store_true")
     parser.add_argument("--distributed", action="store_true",
                         help="also measure Spark and Dask (benchmarks/distributed.py)")
     args = parser.parse_args(argv)
     size = args.size or (0.2 if args.quick else 12.0)
     repeat = args.repeat or (1 if args.quick else 5)
-    calls = args.calls or (2_000 if args.quick else 100_000)
 
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
@@ -41,7 +41,6 @@ def main(argv: list[str] | None = None) -> int:
     for name, why in loaded.missing.items():
         log(f"skipping peer {name}: {why}")
     results = suite.measure(found, loaded, repeat, log)
-    per_call_text = found[0].text if found else ""
     data = {
         "quick": args.quick,
         "repeat": repeat,
@@ -51,7 +50,6 @@ def main(argv: list[str] | None = None) -> int:
         "missing_peers": loaded.missing,
         "results": suite.as_dicts(results),
         "ratios": suite.ratios(results, found, {name: func for name, _, func in suite.candidates(loaded)}),
-        "per_call": suite.per_call(per_call_text, loaded, calls) if per_call_text else [],
         "growth": shapes.growth(
             {**{f"preset: {name}": arnorm.Pipeline.from_preset(name) for name in arnorm.PRESETS},
              **arnorm.NORMALIZERS},
@@ -59,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     for path in report.write(data, args.out, plots=not args.no_plots):
         log(f"wrote {path}")
+    if not args.no_rows:
+        rows.main(["--out", str(args.out)] + (["--quick"] if args.quick else []))
     if args.distributed:
         argv = ["--out", str(args.out)] + (["--quick"] if args.quick else [])
         distributed.main(argv)

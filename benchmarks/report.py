@@ -61,11 +61,9 @@ def markdown(data: dict[str, Any]) -> str:
         for row in data["results"]:
             if row["corpus"] == corpus:
                 lines.append(f"| {row['name']} | {row['kind']} | {row['mb_per_s']:.1f} | {row['peak_mb']:.1f} |")
-    if data["per_call"]:
-        lines += ["", f"## Per call, {data['per_call'][0]['calls']:,} tweet-length strings", "",
-                  "| what | µs per call |", "|---|---:|"]
-        for row in data["per_call"]:
-            lines.append(f"| {row['name']} | {row['us_per_call']:.2f} |")
+    lines += ["", "## Many short texts", "",
+              "Per call, batched (`Pipeline.map`), through pandas and the CLI on JSON Lines, beside the "
+              "peers per row: [rows.md](rows.md) (`python -m benchmarks.rows`)."]
     if data.get("growth"):
         sizes = data["growth"][0]["sizes_mb"]
         lines += ["", "## Growth on adversarial inputs (ms, best of 3)", "",

@@ -1,4 +1,4 @@
-"""Measure: MB/s (best of several runs), peak memory, ratios to peers, per-call cost."""
+"""Measure: MB/s (best of several runs), peak memory, ratios to peers (rows: :mod:`.rows`)."""
 
 from __future__ import annotations
 
@@ -153,30 +153,6 @@ def agreement(ours: Callable[[str], str], theirs: Callable[[str], str], text: st
         alike = sum(count for char, count in counts.items() if ours(char) == theirs(char))
         row["alike"] = alike / max(len(text), 1)
     return row
-
-
-def per_call(text: str, peers: Peers, count: int, length: int = 140) -> list[dict[str, Any]]:
-    """Cost of one call on tweet-length strings, as datasets.map and pandas make them."""
-    pieces = [text[i : i + length] for i in range(0, len(text) - length, length)]
-    tweets = (pieces * (count // max(len(pieces), 1) + 1))[:count]
-    standard, search = (arnorm.Pipeline.from_preset(name) for name in ("standard", "search"))
-    funcs: dict[str, Callable[[str], str]] = {
-        "arnorm.normalize (standard)": arnorm.normalize,
-        "Pipeline standard": standard,
-        "Pipeline search": search,
-    }
-    for name in ("pyarabic: search chain", "arabic-norm: search", "camel-tools: search chain"):
-        if name in peers.functions:
-            funcs[name] = peers.functions[name]
-    rows = []
-    for name, func in funcs.items():
-        def run(_: str, func: Callable[[str], str] = func) -> None:
-            for tweet in tweets:
-                func(tweet)
-
-        seconds = best_time(run, "", 3)
-        rows.append({"name": name, "calls": len(tweets), "us_per_call": seconds / len(tweets) * 1e6})
-    return rows
 
 
 def environment(peers: Peers) -> dict[str, Any]:

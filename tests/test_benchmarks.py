@@ -28,7 +28,16 @@ def test_quick_suite_writes_its_reports(tmp_path: Path) -> None:
             assert (corpus, f"preset: {preset}") in measured
         assert (corpus, "baseline: encode+decode") in measured
     assert all(row["mb_per_s"] > 0 and row["peak_mb"] >= 0 for row in data["results"])
-    assert data["per_call"] and all(row["us_per_call"] > 0 for row in data["per_call"])
+    rows = json.loads((tmp_path / "rows.json").read_text(encoding="utf-8"))
+    assert [workload["workload"] for workload in rows["workloads"]] == ["tweets", "paragraphs"]
+    for workload in rows["workloads"]:
+        measured_rows = {(row["preset"], row["how"]) for row in workload["results"]}
+        for preset in arnorm.PRESETS:
+            for how in ("normalize", "map", "pandas", "cli --jsonl"):
+                assert (preset, how) in measured_rows
+        assert all(row["us_per_row"] > 0 for row in workload["results"])
+        assert {row["target"] for row in workload["targets"]} >= {"search: map vs arabic-norm per row"} \
+            or "arabic-norm" in workload["missing_peers"]
     table = (tmp_path / "results.md").read_text(encoding="utf-8")
     assert "| preset: standard | preset |" in table
     for name, why in {**data["skipped"], **data["missing_peers"]}.items():

@@ -501,3 +501,14 @@ def test_the_decider_takes_the_users_exceptions_first() -> None:
     assert Decider().is_yaa("بنى بيتا", 0, 3) is False
     assert Decider({"بنى": "بني"}).is_yaa("بنى بيتا", 0, 3) is True
     assert Decider({"فى": "فى"}).alone("وفى") is False  # with proclitics too
+
+
+def test_exceptions_build_the_rule_once_per_content() -> None:
+    """A call with an equal exceptions dict reuses the rule (and its compiled
+    runner) instead of building a decider per call."""
+    from arnorm.yaa import _final_yaa
+
+    first = _final_yaa(exceptions={"بنى": "بني", "فى": "فى"})
+    assert _final_yaa(exceptions={"فى": "فى", "بنى": "بني"}) is first
+    assert _final_yaa(exceptions={"بنى": "بنى"}) is not first
+    assert arnorm.restore_final_yaa("بنى فى", exceptions={"بنى": "بني", "فى": "فى"}) == "بني فى"

@@ -19,6 +19,8 @@ FREQUENT: frozenset[str] = (
     | frozenset(map(chr, range(0x0621, 0x064B)))  # Arabic letters
     | TASHKEEL
     | {"\u0640", "\u0670"}  # tatweel, dagger alef
+    | frozenset("\u060c\u061b\u061f")  # Arabic comma, semicolon, question mark
+    | frozenset("\u201c\u201d\u2018\u2019\u00ab\u00bb\u2013\u2014\u2026")  # quotes, dashes, ellipsis
 )
 """Characters common enough in real text that a per-key guard beats a probe:
 a probe's cost grows with the number of matches, a guard's does not."""
