@@ -527,5 +527,13 @@ def normalize(text: str, preset: str = "standard") -> str:
         >>> normalize("ذهب إلى المستشفى فى القاهرة", preset="search")
         'ذهب الي المستشفي في القاهره'
     """
-    require_str(text)
-    return preset_pipeline(require_choice(preset, PRESETS, "preset"))(text)
+    run = _PRESET_RUNNERS.get(preset) if type(preset) is str else None
+    if run is None or type(text) is not str:  # the checks, once per preset (and for str subclasses)
+        require_str(text)
+        run = _PRESET_RUNNERS[preset] = preset_pipeline(require_choice(preset, PRESETS, "preset"))._plan.runner()
+    return run(text)
+
+
+_PRESET_RUNNERS: dict[str, Callable[[str], str]] = {}
+"""Each preset's compiled plan, by name: a call of :func:`normalize` is a
+dictionary lookup away from the passes."""
