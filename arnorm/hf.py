@@ -97,9 +97,13 @@ class ArnormNormalizer:
 
 
 def _apply_map(charmap: CharMap, normalized: Any) -> None:
-    current = normalized.normalized
-    present = {key: value for key, value in charmap.table.items() if key in current}
+    table = charmap.table
+    present = {key: table[key] for key in set(normalized.normalized).intersection(table)}
     if not present:
+        return
+    if charmap.writes.isdisjoint(table):  # one replace per key present, each run in Rust
+        for key, value in present.items():
+            normalized.replace(key, value)
         return
     for key, value in present.items():
         if len(value) > 1:
@@ -114,6 +118,8 @@ def _apply_map(charmap: CharMap, normalized: Any) -> None:
 
 def _apply_rule(rule: Any, normalized: Any) -> None:
     current = normalized.normalized
+    if rule(current) == current:  # most rules change nothing in most texts: no offsets to carry
+        return
     result, spans = rule.with_offsets(current, [(i, i + 1) for i in range(len(current))])
     if result == current:
         return

@@ -131,8 +131,42 @@ def measure(workload: str, count: int, longest: int, repeat: int, text: str,
     results = [{"preset": preset, "how": how, "seconds": round(took, 4),
                 "us_per_row": round(took / len(rows) * 1e6, 3), "mb_per_s": round(megabytes / took, 1)}
                for (preset, how), took in seconds.items()]
+    tokenized = rows[: max(1, len(rows) // 20)]
     return {"workload": workload, "rows": len(rows), "longest": longest, "megabytes": round(megabytes, 2),
-            "results": results, "targets": targets(results), "missing_peers": loaded.missing}
+            "results": results, "targets": targets(results), "missing_peers": loaded.missing,
+            "tokenizers_rows": len(tokenized), "tokenizers": tokenizers_cost(tokenized, repeat, log)}
+
+
+def tokenizers_cost(rows: list[str], repeat: int, log: Callable[[str], None]) -> list[dict[str, Any]]:
+    """``Tokenizer.encode_batch`` on the rows: a word-level tokenizer (split
+    at whitespace, a vocabulary of the rows' words) without a normalizer and
+    with each preset's ``to_hf_normalizer`` (native or custom)."""
+    try:
+        from tokenizers import Tokenizer, models, pre_tokenizers
+    except ImportError as error:
+        log(f"skipping tokenizers: {error}")
+        return []
+    from arnorm.hf import to_hf_normalizer
+
+    vocabulary = {word: index for index, word in enumerate(sorted({w for row in rows for w in row.split()}))}
+    vocabulary["[UNK]"] = len(vocabulary)
+
+    def tokenizer(normalizer: Any) -> Any:
+        made = Tokenizer(models.WordLevel(vocabulary, unk_token="[UNK]"))
+        made.pre_tokenizer = pre_tokenizers.WhitespaceSplit()
+        if normalizer is not None:
+            made.normalizer = normalizer
+        return made
+
+    made = {"none": tokenizer(None)}
+    kinds = {"none": ""}
+    for preset in sorted(arnorm.PRESETS):
+        normalizer = to_hf_normalizer(preset)
+        made[preset] = tokenizer(normalizer)
+        kinds[preset] = "custom" if type(normalizer).__name__ == "Normalizer" else "native"  # a custom one
+    seconds = _rounds({name: (lambda t=t: t.encode_batch(rows)) for name, t in made.items()}, repeat, log)
+    return [{"normalizer": name, "kind": kinds[name], "seconds": round(took, 4),
+             "vs_none": round(took / seconds["none"], 2)} for name, took in seconds.items()]
 
 
 def targets(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -170,6 +204,12 @@ def markdown(data: dict[str, Any]) -> str:
         for row in workload["targets"]:
             lines.append(f"| {row['target']} | {row['ratio']:.2f}× | {row['at_least']:.2f}× | "
                          f"{'yes' if row['met'] else 'no'} |")
+        if workload["tokenizers"]:
+            lines += ["", f"`Tokenizer.encode_batch` on {workload['tokenizers_rows']:,} of the rows (word-level, "
+                      "whitespace split), without a normalizer and with `to_hf_normalizer(preset)`:", "",
+                      "| normalizer | kind | seconds | × none |", "|---|---|---:|---:|"]
+            for row in workload["tokenizers"]:
+                lines.append(f"| {row['normalizer']} | {row['kind']} | {row['seconds']:.3f} | {row['vs_none']:.2f} |")
         lines.append("")
     return "\n".join(lines)
 

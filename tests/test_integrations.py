@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import arnorm
 from arnorm import Pipeline
 
-from .strategies import arabic_text
+from .strategies import arabic_text, texts
 
 TEXT = "قال:  “فِى  القاهـــرة” ﻻ الأمريكى\u200f مَرْحَبًا"
 valid_utf8 = arabic_text.map(lambda t: re.sub("[\ud800-\udfff]", "", t))
@@ -263,3 +263,17 @@ def test_sklearn_bad_parameters_fail_at_fit() -> None:
 
     with pytest.raises(ValueError, match="unknown preset"):
         ArabicNormalizer(preset="nope").fit(["x"])
+
+
+@pytest.mark.parametrize("preset", ["standard", "search", "minimal"])
+@given(text=texts)
+def test_the_custom_normalizer_writes_what_the_pipeline_does(preset: str, text: str) -> None:
+    """The custom normalizer (replace per key present, rules replayed with
+    offsets) gives the pipeline's output, with one alignment per character."""
+    from tokenizers import NormalizedString
+
+    from arnorm.hf import ArnormNormalizer
+
+    normalized = NormalizedString(text)
+    ArnormNormalizer(preset).normalize(normalized)
+    assert normalized.normalized == arnorm.Pipeline.from_preset(preset)(text)
