@@ -277,6 +277,9 @@ class Plan:
         stages: list[tuple[bool, Callable[[str], str]]] = []
         joint: list[Primitive] = []
         for primitive in self._plan(key):
+            if isinstance(primitive, Rule) and primitive.batch_form:
+                joint.extend(primitive.batch_form)  # together, separable
+                continue
             if separable(primitive):
                 joint.append(primitive)
                 continue

@@ -136,10 +136,15 @@ class Rule:
             of a pattern that only looks at characters of its own classes).
             Not separable: anything anchored at the text's ends (``\\A``,
             ``\\Z``) or pairing over whatever lies between.
+        batch_form: For a rule that is not separable, the rules that run in
+            its place on a batch's joined texts and give on
+            ``a + SEPARATOR + b`` what it gives on ``a`` and ``b`` apart, so
+            that the batch need not run it text by text (for stripping a
+            text's ends: the spaces beside each separator, then the ends).
     """
 
     __slots__ = ("pattern", "replacement", "triggers", "produces", "context", "name", "cut", "params",
-                 "separable")
+                 "separable", "batch_form")
 
     def __init__(
         self,
@@ -153,6 +158,7 @@ class Rule:
         cut: str = "",
         params: Mapping[str, Any] | None = None,
         separable: bool = False,
+        batch_form: tuple[Rule, ...] = (),
     ) -> None:
         self.pattern = re.compile(pattern) if isinstance(pattern, str) else pattern
         self.replacement = replacement
@@ -163,6 +169,7 @@ class Rule:
         self.cut = cut
         self.params: Mapping[str, Any] = MappingProxyType(dict(params or {}))
         self.separable = separable
+        self.batch_form = batch_form
 
     def __call__(self, text: str) -> str:
         """The reference: one ``re.sub``."""

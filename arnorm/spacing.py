@@ -6,7 +6,7 @@ import functools
 import re
 
 from ._chars import INVISIBLES, LINE_BREAKS, REPEATABLE_LETTERS, SPACES, TAB, char_class
-from ._rules import CharMap, Primitive, Rule, run
+from ._rules import SEPARATOR, CharMap, Primitive, Rule, run
 from ._registry import declare, require_str
 
 
@@ -32,6 +32,13 @@ def remove_invisibles(text: str) -> str:
     return run(_invisibles(), require_str(text))
 
 
+_STRIP_ENDS = r"\A +| +\Z"
+_STRIP_BESIDE_SEPARATORS = Rule(f" +(?={SEPARATOR})|(?<={SEPARATOR}) +", "", produces=(),
+                                triggers=(" " + SEPARATOR, SEPARATOR + " "), name="strip_beside_separators")
+"""In a batch, where the texts of the joined buffer end: with strip_ends on
+the whole buffer after it, the spaces at both ends of each text go."""
+
+
 @functools.cache
 def _whitespace() -> tuple[Primitive, ...]:
     line_breaks = dict.fromkeys(LINE_BREAKS - {"\n"}, "\n")
@@ -42,7 +49,8 @@ def _whitespace() -> tuple[Primitive, ...]:
              separable=True),
         Rule(" *\n *", "\n", triggers=(" \n", "\n "), produces=(), name="strip_line_spaces",
              cut="[^ \n]", separable=True),
-        Rule(r"\A +| +\Z", "", triggers=" ", produces=(), name="strip_ends"),
+        Rule(_STRIP_ENDS, "", triggers=" ", produces=(), name="strip_ends",
+             batch_form=(_STRIP_BESIDE_SEPARATORS, Rule(_STRIP_ENDS, "", triggers=" ", produces=(), name="strip_ends"))),
     )
 
 

@@ -25,6 +25,7 @@ from arnorm._rules import SEPARATOR, CharMap, Rule
 from benchmarks.fingerprint import OPTIONS
 
 from .strategies import INTERESTING, texts
+from .test_reference import POLICIES
 
 STEPS = [{"name": name, "options": options}
          for name in sorted(arnorm.NORMALIZERS) for options in OPTIONS.get(name, [{}])]
@@ -39,12 +40,14 @@ batches = st.lists(edge_texts | texts | st.just(""), max_size=12)
 
 
 def _rules() -> dict[str, Rule]:
-    """Every rule of every registered normalizer, with each option value."""
+    """Every rule of every registered normalizer, with each option value,
+    and the rules of their batch forms."""
     found: dict[str, Rule] = {}
     for step in STEPS:
         for primitive in arnorm.Pipeline([step]).primitives:
             if isinstance(primitive, Rule):
-                found.setdefault(f"{step['name']} {primitive!r} {step['options'] or ''}", primitive)
+                for rule in (primitive, *primitive.batch_form):
+                    found.setdefault(f"{step['name']} {rule!r} {step['options'] or ''}", rule)
     return found
 
 
@@ -58,6 +61,18 @@ def test_a_separable_rule_acts_on_each_side_of_the_separator_apart(rule: str, le
     left, right = left.replace(SEPARATOR, ""), right.replace(SEPARATOR, "")
     run = RULES[rule]
     assert run(left + SEPARATOR + right) == run(left) + SEPARATOR + run(right)
+
+
+@pytest.mark.parametrize("rule", [name for name, rule in RULES.items() if rule.batch_form])
+@given(left=edge_texts | texts, right=edge_texts | texts)
+def test_a_rules_batch_form_acts_on_each_side_of_the_separator_as_the_rule(rule: str, left: str,
+                                                                          right: str) -> None:
+    left, right = left.replace(SEPARATOR, ""), right.replace(SEPARATOR, "")
+    run = RULES[rule]
+    joined = left + SEPARATOR + right
+    for form in run.batch_form:
+        joined = form(joined)
+    assert joined == run(left) + SEPARATOR + run(right)
 
 
 @pytest.mark.parametrize(("rule", "left", "right"), [
@@ -106,13 +121,30 @@ def test_a_batch_of_random_pipelines_equals_its_texts_one_by_one(steps: list[dic
 
 
 def test_a_batch_runs_each_pass_over_the_joined_texts() -> None:
-    """Not a loop in disguise: the search preset runs its map and rules on the joined texts."""
-    plan = Plan(arnorm.Pipeline.from_preset("search").primitives)
-    batch = ["  قال أحمدُ  ", "فى المدرسة"]
-    assert plan.batch(batch) == per_text(arnorm.Pipeline.from_preset("search"), batch)
-    stages = next(iter(plan._stages.values()))
-    *joined, last = [one_by_one for one_by_one, _ in stages]
-    assert last and not any(joined)  # only strip_ends, the last pass, runs text by text
+    """Not a loop in disguise: every preset but one runs each pass on the
+    joined texts (strip_ends by its batch form); restore_final_yaa, quote
+    pairing and a user's function would run text by text."""
+    for preset in arnorm.PRESETS:
+        plan = Plan(arnorm.Pipeline.from_preset(preset).primitives)
+        batch = ["  قال أحمدُ  ", "فى المدرسة ", " «نعم» "]
+        assert plan.batch(batch) == per_text(arnorm.Pipeline.from_preset(preset), batch)
+        assert not any(one_by_one for stages in plan._stages.values() for one_by_one, _ in stages)
+    plan = Plan(arnorm.Pipeline(["normalize_whitespace", {"name": "normalize_quotes",
+                                                        "options": {"style": "curly"}}]).primitives)
+    assert plan.batch(['"a" ', ' "b']) == ["“a”", '"b']
+    *joined, last = [one_by_one for stages in plan._stages.values() for one_by_one, _ in stages]
+    assert last and not any(joined)  # only the quote pairing, the last pass, runs text by text
+
+
+@pytest.mark.parametrize("policy", sorted(POLICIES))
+@pytest.mark.parametrize("preset", sorted(arnorm.PRESETS))
+@given(batch=batches)
+def test_a_batch_on_every_accelerated_path_equals_its_texts_one_by_one(preset: str, policy: str,
+                                                                       batch: list[str]) -> None:
+    """The policies of test_reference send small batches down the long-text
+    paths: NumPy lookups with the rules in their array, tiny pieces."""
+    pipe = arnorm.Pipeline.from_preset(preset)
+    assert Plan(pipe.primitives, POLICIES[policy]).batch(batch) == per_text(pipe, batch)
 
 
 def test_a_user_function_that_writes_the_separator_still_gives_each_texts_result() -> None:

@@ -218,13 +218,14 @@ def membership_table(chars: frozenset[str], numpy: Any) -> Codes:
 def safe_cut(table: Mapping[str, str], policy: Policy = DEFAULT) -> Callable[[str, int], int] | None:
     """Where a text may be cut for the lookup's rules (whitespace, repeats):
     the first place at or after the end between two different characters
-    that the map leaves, neither a line break, the second not a space, so
-    that no run of spaces or of a letter, and no space beside a line break,
-    is parted. None when the map changes spaces or line breaks."""
+    that the map leaves, neither a line break nor a batch's separator, the
+    second not a space, so that no run of spaces or of a letter, and no
+    space beside a line break or a separator, is parted. None when the map
+    changes spaces or line breaks."""
     if " " in table or "\n" in table:
         return None
     keys = char_class(table)[1:] if table else "]"
-    safe = re.compile("([^\n" + keys + ")(?!\\1)[^ \n" + keys).search
+    safe = re.compile("([^\n\x00" + keys + ")(?!\\1)[^ \n\x00" + keys).search
     window = policy.cut_window
 
     def cut(text: str, end: int) -> int:

@@ -48,7 +48,7 @@ class Policy:
 
     batch_text: int = 150_000
     """Code points per buffer of a batch's joined texts."""
-    dense_sample: int = 4096
+    dense_sample: int = 1024
     """Code points at the start of a long text that are sampled for density."""
     dense_keys: int = 6
     """A map needs this many keys, and a sample this many distinct ones, for

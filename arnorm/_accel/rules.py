@@ -22,7 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .._chars import HAMZA_ABOVE, HAMZA_BELOW, HAMZA_COMPOSITIONS, HAMZA_MARKS, MADDAH_ABOVE
-from .._rules import Rule, Runner
+from .._rules import SEPARATOR, Rule, Runner
 from .pieces import in_pieces
 from .policy import DEFAULT, Policy
 from . import repeats, vectors
@@ -125,6 +125,21 @@ def _strip_ends(rule: Rule, policy: Policy) -> Runner:
 _STRIP_SPACES: Runner = operator.methodcaller("strip", " ")
 
 
+def _strip_beside_separators(rule: Rule, policy: Policy) -> Runner:
+    """The spaces on each side of every separator, a ``replace`` per space
+    of the longest run (runs are already collapsed: one, mostly)."""
+    before, after = " " + SEPARATOR, SEPARATOR + " "
+
+    def strip(text: str) -> str:
+        while before in text:
+            text = text.replace(before, SEPARATOR)
+        while after in text:
+            text = text.replace(after, SEPARATOR)
+        return text
+
+    return strip
+
+
 _REORDERED = (MADDAH_ABOVE + HAMZA_BELOW, HAMZA_ABOVE + HAMZA_BELOW,
               HAMZA_BELOW + MADDAH_ABOVE, HAMZA_BELOW + HAMZA_ABOVE)
 
@@ -175,6 +190,7 @@ FAST: dict[str, Callable[[Rule, Policy], Runner]] = {
     "collapse_spaces": _collapse_spaces,
     "strip_line_spaces": _strip_line_spaces,
     "strip_ends": _strip_ends,
+    "strip_beside_separators": _strip_beside_separators,
     "compose_hamza": _compose_hamza,
     "reduce_repeats": repeats.fast,
 }
@@ -184,5 +200,6 @@ VECTORS: dict[str, Callable[[Rule, Policy], Callable[[Any], Any]]] = {
     "collapse_spaces": vectors.collapse_spaces,
     "strip_line_spaces": vectors.strip_line_spaces,
     "reduce_repeats": vectors.reduce_repeats,
+    "strip_beside_separators": vectors.strip_beside_separators,
 }
 """The rules with a NumPy form, by name."""

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .._chars import REPEATABLE_LETTERS
-from .._rules import Rule
+from .._rules import SEPARATOR, Rule
 from .lookup import drop_where, membership_table
 from .policy import Policy
 
@@ -44,6 +44,40 @@ def strip_line_spaces(rule: Rule, policy: Policy) -> Vector:
             return codes
         drop = numpy.zeros(len(codes), dtype=bool)
         drop[beside] = True
+        return drop_where(codes, drop, policy)
+
+    return vector
+
+
+def strip_beside_separators(rule: Rule, policy: Policy) -> Vector:
+    """The spaces on each side of every separator go: from each separator,
+    a step outwards at a time while the next unit is a space (runs are
+    collapsed, so mostly one step); only the units beside the separators
+    are looked at."""
+    numpy = policy.numpy
+    separator = ord(SEPARATOR)
+
+    def vector(codes: Codes) -> Codes:
+        found = numpy.flatnonzero(codes == separator)
+        if not found.size:
+            return codes
+        before, after = found[found > 0] - 1, found[found < len(codes) - 1] + 1
+        if not (codes[before] == 0x20).any() and not (codes[after] == 0x20).any():  # the usual case
+            return codes
+        spaces = []
+        for step in (-1, 1):
+            beside = found + step
+            while True:
+                beside = beside[(beside >= 0) & (beside < len(codes))]
+                beside = beside[codes[beside] == 0x20]
+                if not beside.size:
+                    break
+                spaces.append(beside)
+                beside = beside + step
+        if not spaces:
+            return codes
+        drop = numpy.zeros(len(codes), dtype=bool)
+        drop[numpy.concatenate(spaces)] = True
         return drop_where(codes, drop, policy)
 
     return vector
