@@ -49,8 +49,8 @@ _PRESETS: dict[str, dict[str, Any]] = {
         _step("remove_invisibles"),
         _step("normalize_persian_letters"),
         _step("remove_tatweel"),
+        _step("restore_final_yaa", exceptions=None),  # before the marks go: عَلِى → علي, أُلغِى → ألغي
         _step("remove_diacritics", keep_shadda=False),
-        _step("restore_final_yaa", exceptions=None),
         _step("normalize_quotes", style="ascii"),
         _step("normalize_punctuation"),
         _step("normalize_whitespace"),

@@ -184,7 +184,7 @@ def test_presets_state_every_option() -> None:
     steps = PRESETS["standard"]["steps"]
     assert [step["name"] for step in steps] == [
         "fold_presentation_forms", "remove_invisibles", "normalize_persian_letters", "remove_tatweel",
-        "remove_diacritics", "restore_final_yaa", "normalize_quotes", "normalize_punctuation",
+        "restore_final_yaa", "remove_diacritics", "normalize_quotes", "normalize_punctuation",
         "normalize_whitespace"]
     assert {step["name"]: step["options"] for step in steps if step["options"]} == {
         "remove_diacritics": {"keep_shadda": False},

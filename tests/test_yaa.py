@@ -512,3 +512,12 @@ def test_exceptions_build_the_rule_once_per_content() -> None:
     assert _final_yaa(exceptions={"فى": "فى", "بنى": "بني"}) is first
     assert _final_yaa(exceptions={"بنى": "بنى"}) is not first
     assert arnorm.restore_final_yaa("بنى فى", exceptions={"بنى": "بني", "فى": "فى"}) == "بني فى"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قال عَلِى إن الاجتماع أُلغِى", "قال علي إن الاجتماع ألغي"),  # a kasra before ى: ي
+    ("ذهب عَلَى الطريق إلى المَبْنَى", "ذهب على الطريق إلى المبنى"),  # a fatha before ى: ى
+    ("فى القاهرة", "في القاهرة"),  # without marks, as before
+])
+def test_the_standard_preset_reads_the_vowel_marks_before_they_go(text: str, expected: str) -> None:
+    assert arnorm.normalize(text) == expected
