@@ -26,12 +26,13 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 from . import _rules
 from ._accel import runners_of
 from ._accel.policy import DEFAULT, Policy
-from ._accel.probes import FREQUENT, presence_test
+from ._accel.probes import FREQUENT, presence_test, probe_class
 from ._chars import ALEF, ALEF_FORMS, ARABIC_MARKS, HAMZA_COMPOSITIONS, HAMZA_MARKS
 from ._rules import SEPARATOR, CharMap, Func, Primitive, Rule, fuse
 
@@ -165,7 +166,7 @@ class Plan:
         self._stages: dict[int, tuple[tuple[bool, Callable[[str], str]], ...]] = {}
         if reference:
             self._guards: tuple[tuple[int, int, Callable[[str], bool]], ...] = ()
-            self._any_guard = None
+            self._any_guard = self._quiet = None
             return
         self._base = reduce_rules(fuse(hoist_maps(self.primitives)))
         # Dropping a rule only helps between two maps that can then fuse.
@@ -182,6 +183,8 @@ class Plan:
         self._any_guard = presence_test(union, policy) if union else None
         self._rare_idle = sum(bit for bit, _ in rare)
         self._common_guards = tuple(entry for entry in self._guards if not entry[0] & self._rare_idle)
+        self._quiet = quiet_probe(self._base, union, policy)
+        self._quiet_runners: dict[int, tuple[Callable[[str], str], ...]] = {}
 
     def _key(self, text: str) -> int:
         """The bits of the rules that cannot fire on ``text``."""
@@ -210,11 +213,27 @@ class Plan:
         return self._plan(self._key(text))
 
     def __call__(self, text: str) -> str:
-        key = self._key(text) if self._guards else 0  # no guards: one plan for every text
-        runners = self._runners.get(key) or self._runners_of(key)
+        if self._quiet is not None and len(text) < self.policy.dense_text and self._quiet(text) is None:
+            # A short text without a rare character, the usual one: its rare
+            # guards are idle and the maps need not look for rare keys.
+            key = self._rare_idle
+            for bit, _, present in self._common_guards:
+                if not present(text):
+                    key |= bit
+            runners = self._quiet_runners.get(key) or self._quiet_runners_of(key)
+        else:
+            key = self._key(text) if self._guards else 0  # no guards: one plan for every text
+            runners = self._runners.get(key) or self._runners_of(key)
         for run_pass in runners:
             text = run_pass(text)
         return text
+
+    def _quiet_runners_of(self, key: int) -> tuple[Callable[[str], str], ...]:
+        """The passes of ``key``'s plan with each map cut to its frequent keys."""
+        plan = tuple(CharMap({k: v for k, v in p.table.items() if k in FREQUENT}) if isinstance(p, CharMap) else p
+                     for p in self._plan(key))
+        runners = self._quiet_runners[key] = runners_of(plan, self.policy)
+        return runners
 
     def runner(self) -> Callable[[str], str]:
         """The plan as one function: its only pass itself when every text
@@ -291,6 +310,31 @@ class Plan:
             stages.append((False, str))
         self._stages[key] = result = tuple(stages)
         return result
+
+
+def quiet_probe(plan: Sequence[Primitive], rare_guards: frozenset[str],
+                policy: Policy) -> Callable[[str], object] | None:
+    """A search for the characters whose absence lets a short text skip
+    every rare guard and every map's rare keys: those guards and those
+    keys. None when no map has rare keys, or when a pass could write a rare
+    key of a later map (then the input alone does not tell); a map, given
+    no rare key, writes only the values of its frequent keys."""
+    rare = set(rare_guards)
+    written: set[str] = set()
+    for primitive in plan:
+        if isinstance(primitive, CharMap):
+            keys = {key for key in primitive.table if key not in FREQUENT}
+            if not written.isdisjoint(keys):
+                return None
+            rare |= keys
+            written.update(*(value for key, value in primitive.table.items() if key in FREQUENT))
+        elif isinstance(primitive, Rule) and primitive.produces is not None:
+            written |= primitive.produces
+        else:
+            return None  # a function, or a rule that may write anything
+    if not rare - rare_guards:
+        return None
+    return re.compile(probe_class(rare, policy)).search
 
 
 def separable(primitive: Primitive) -> bool:

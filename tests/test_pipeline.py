@@ -407,3 +407,19 @@ def test_a_pipeline_does_not_change() -> None:
     with pytest.raises(AttributeError):
         pipe.steps = ()  # type: ignore[misc]
     assert len(pipe) == 3
+
+
+def test_a_short_quiet_text_skips_the_rare_probes_only_where_the_input_tells() -> None:
+    """A short text without rare characters runs maps cut to their frequent
+    keys; that is refused when a map's frequent key writes a later map's
+    rare key (ASCII digits to Arabic-Indic ones, then back)."""
+    from arnorm._accel.policy import DEFAULT
+    from arnorm._plan import Plan, quiet_probe
+    from arnorm._rules import CharMap, Rule
+
+    search = Plan(Pipeline.from_preset("search").primitives)
+    assert search._quiet is not None and search._quiet("فى القاهرة") is None and search._quiet("ی")
+    to_arabic, to_latin = CharMap({"1": "\u0661"}), CharMap({"\u0661": "1"})
+    between = Rule("x", "y", produces="y")
+    assert quiet_probe([to_arabic, between, to_latin], frozenset(), DEFAULT) is None
+    assert quiet_probe([to_latin, between, to_arabic], frozenset(), DEFAULT) is not None
