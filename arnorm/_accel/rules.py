@@ -108,8 +108,8 @@ def _strip_line_spaces(rule: Rule, policy: Policy) -> Runner:
         return text.replace(" \n", "\n").replace("\n ", "\n")
 
     def run(text: str) -> str:
-        if len(text) <= 2 * size:
-            return strip(text) if " \n" in text or "\n " in text else text
+        if len(text) <= 2 * size:  # one-character test first: most short texts have no line break
+            return strip(text) if "\n" in text and (" \n" in text or "\n " in text) else text
         if _SPACE_BESIDE_BREAK(text) is None:
             return text
         return in_pieces(strip, text, size, rule.cut)
