@@ -10,6 +10,7 @@ from __future__ import annotations
 from ._offsets import input_span
 from ._registry import NORMALIZERS
 from ._unicode import UNICODE_VERSION
+from .find import find, highlight
 from .letters import (
     fold_presentation_forms,
     normalize_alef,
@@ -35,7 +36,9 @@ __all__ = [
     "Pipeline",
     "Step",
     "__version__",
+    "find",
     "fold_presentation_forms",
+    "highlight",
     "input_span",
     "normalize",
     "normalize_alef",

@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, Union
 
+from ._chars import char_class
 from ._offsets import Aligner, Span
 
 Replacement = Union[str, Callable[["re.Match[str]"], str]]
@@ -59,7 +60,7 @@ class CharMap:
         TypeError: a key or value is not a ``str``.
     """
 
-    __slots__ = ("table", "writes", "_translation")
+    __slots__ = ("table", "writes", "_translation", "_keys")
 
     def __init__(self, table: Mapping[str, str]) -> None:
         for key, value in table.items():
@@ -73,6 +74,7 @@ class CharMap:
         self.writes: frozenset[str] = frozenset("".join(self.table.values()))
         """Every character the map may write."""
         self._translation = {ord(key): value for key, value in self.table.items()}
+        self._keys: re.Pattern[str] | None = None
 
     @classmethod
     def delete(cls, chars: Iterable[str]) -> CharMap:
@@ -89,20 +91,52 @@ class CharMap:
         return text.translate(self._translation)
 
     def with_offsets(self, text: str, spans: list[Span]) -> tuple[str, list[Span]]:
-        """Apply the map and carry each character's input span along."""
+        """Apply the map and carry each character's input span along; only
+        the keys present are visited (one search for all of them)."""
         table = self.table
+        if self._keys is None:
+            self._keys = re.compile(char_class(table) if table else "(?!)")
+        present = {match.group() for match in self._keys.finditer(text)}
+        if all(len(table[ch]) <= 1 for ch in present):  # no expansion: translate, and widen at deletions
+            deleted = [match.start() for match in self._keys.finditer(text) if not table[match.group()]]
+            return text.translate(self._translation), widened(spans, deleted)
         aligner = Aligner()
         kept = 0
-        for index, ch in enumerate(text):
-            if ch in table:
-                aligner.keep(text[kept:index], spans[kept:index])
-                aligner.replace(table[ch], spans[index : index + 1], ch)
-                kept = index + 1
+        for match in self._keys.finditer(text):
+            index = match.start()
+            ch = text[index]
+            aligner.keep(text[kept:index], spans[kept:index])
+            aligner.replace(table[ch], spans[index : index + 1], ch)
+            kept = index + 1
         aligner.keep(text[kept:], spans[kept:])
         return aligner.text(), aligner.spans
 
     def __repr__(self) -> str:
         return f"CharMap(<{len(self.table)} entries>)"
+
+
+def widened(spans: list[Span], deleted: list[int]) -> list[Span]:
+    """The spans left when the characters at ``deleted`` (in order) go: each
+    widens the span of the character kept before it, or, before the first
+    kept character, that one's (as :class:`~arnorm._offsets.Aligner` does).
+
+    >>> widened([(0, 1), (1, 2), (2, 3), (3, 4)], [0, 2])
+    [(0, 3), (3, 4)]
+    """
+    result: list[Span] = []
+    kept, pending = 0, None
+    for index in deleted:
+        result.extend(spans[kept:index])
+        if result:
+            start, end = result[-1]
+            result[-1] = (start, max(end, spans[index][1]))
+        elif pending is None:
+            pending = spans[index][0]
+        kept = index + 1
+    result.extend(spans[kept:])
+    if pending is not None and result:
+        result[0] = (min(pending, result[0][0]), result[0][1])
+    return result
 
 
 class Rule:
@@ -182,8 +216,10 @@ class Rule:
         kept = 0
         for match in self.pattern.finditer(text):
             start, end = match.span()
-            aligner.keep(text[kept:start], spans[kept:start])
             piece = match.expand(replacement) if isinstance(replacement, str) else replacement(match)
+            if piece == match.group():
+                continue  # unchanged (a doubled letter within max_repeat): kept with what follows
+            aligner.keep(text[kept:start], spans[kept:start])
             aligner.replace(piece, spans[start:end], match.group())
             kept = end
         aligner.keep(text[kept:], spans[kept:])

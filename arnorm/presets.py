@@ -49,7 +49,9 @@ _PRESETS: dict[str, dict[str, Any]] = {
         _step("remove_invisibles"),
         _step("normalize_persian_letters"),
         _step("remove_tatweel"),
-        _step("restore_final_yaa", exceptions=None),  # before the marks go: عَلِى → علي, أُلغِى → ألغي
+        # Before the marks go (عَلِى → علي, أُلغِى → ألغي); a mark that would keep
+        # ى is not trusted, as the marks go next (the preset stays idempotent).
+        _step("restore_final_yaa", exceptions=None, keep_by_marks=False),
         _step("remove_diacritics", keep_shadda=False),
         _step("normalize_quotes", style="ascii"),
         _step("normalize_punctuation"),

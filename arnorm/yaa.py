@@ -58,6 +58,8 @@ from ._chars import (
     TAB,
     TATWEEL,
     YEH,
+    SMALL_WAW,
+    SMALL_YEH,
     YEH_HAMZA,
     char_class,
 )
@@ -71,14 +73,19 @@ _BETWEEN_WORDS = SPACES | {TAB}  # horizontal spaces
 # Group 2 is a final hamza after the ى: شىء, المجىء, بطىء are the same
 # Egyptian habit (standard شيء، المجيء، بطيء; ىء never occurs in standard
 # spelling), so that ى always becomes ي.
+_MAKSURA_MARKS = ARABIC_MARKS | {SMALL_WAW, SMALL_YEH}
+"""What may follow a final ى in its word: marks, and the small waw and yeh
+that remove_diacritics deletes with them (ىۥ ends a word as ى does)."""
 _FINAL_MAKSURA = re.compile(
-    ALEF_MAKSURA + "(" + char_class(ARABIC_MARKS) + "*)(?:(" + HAMZA + ")" + char_class(ARABIC_MARKS)
+    ALEF_MAKSURA + "(" + char_class(_MAKSURA_MARKS) + "*)(?:(" + HAMZA + ")" + char_class(_MAKSURA_MARKS)
     + "*)?(?!" + char_class(_WORD_CHARS) + ")"
 )
 # Greedy: the text up to and including the last character outside a class.
 _AFTER_LAST_NON_WORD = re.compile("(?s:.*)[^" + char_class(_WORD_CHARS)[1:])
 _AFTER_LAST_NON_SPACE = re.compile("(?s:.*)[^" + char_class(_BETWEEN_WORDS)[1:])
-_NOT_IN_KEY = re.compile(char_class(ARABIC_MARKS | {TATWEEL}))
+# What a word's key leaves out: what remove_diacritics and remove_tatweel
+# delete (small waw and yeh too), so a word decides the same with them or without.
+_NOT_IN_KEY = re.compile(char_class(ARABIC_MARKS | {TATWEEL, SMALL_WAW, SMALL_YEH}))
 
 _F = TypeVar("_F", bound=Callable[[str], object])
 _CACHED_WORD = 40
@@ -637,8 +644,9 @@ class Decider:
     (True, True, <yaa context of 'السفلى'>)
     """
 
-    def __init__(self, exceptions: Mapping[str, str] | None = None) -> None:
+    def __init__(self, exceptions: Mapping[str, str] | None = None, *, keep_by_marks: bool = True) -> None:
         self.overrides = {_fold(_key(word)): spelled[-1] == YEH for word, spelled in (exceptions or {}).items()}
+        self.keep_by_marks = keep_by_marks
 
     def forced(self, word: str) -> bool | None:
         """The user's decision for ``word`` (a key) or any stem of it."""
@@ -661,6 +669,8 @@ class Decider:
         decision = self.forced(word) if self.overrides else None
         if decision is None:
             decision = _vowel_evidence(written, maksura)
+            if decision is False and not self.keep_by_marks:
+                decision = None  # the marks will go: only what the bare word decides may keep ى
         if decision is None and _passive_past(written[:maksura], word):
             decision = True
         if decision is None and _context_matters(word):
@@ -683,16 +693,18 @@ def _restore_match(decider: Decider, match: re.Match[str]) -> str:
     return _spelled(decider.is_yaa(text, start, match.end()), match[1])
 
 
-def _restore(exceptions: Mapping[str, str] | None) -> Rule:
-    decider = Decider(exceptions)
+def _restore(exceptions: Mapping[str, str] | None, keep_by_marks: bool = True) -> Rule:
+    decider = Decider(exceptions, keep_by_marks=keep_by_marks)
     return Rule(_FINAL_MAKSURA, functools.partial(_restore_match, decider), triggers=ALEF_MAKSURA,
                 produces=(YEH, YEH_HAMZA), context=_WORD_CHARS, name="restore_final_yaa", cut="\n",
                 params={"decider": decider}, separable=True)
 
 
-def _final_yaa(*, exceptions: Mapping[str, str] | None = None) -> tuple[Primitive, ...]:
+def _final_yaa(*, exceptions: Mapping[str, str] | None = None, keep_by_marks: bool = True) -> tuple[Primitive, ...]:
+    if not isinstance(keep_by_marks, bool):
+        raise TypeError(f"keep_by_marks must be a bool, got {type(keep_by_marks).__name__}")
     if exceptions is None:
-        return _default_primitives()
+        return _default_primitives(keep_by_marks)
     if not isinstance(exceptions, Mapping):
         raise TypeError(f"exceptions must be a mapping, got {type(exceptions).__name__}")
     for word, spelled in exceptions.items():
@@ -703,23 +715,24 @@ def _final_yaa(*, exceptions: Mapping[str, str] | None = None) -> tuple[Primitiv
                 f"exceptions must map a word ending in ى to its spelling ending in ى or ي,"
                 f" got {word!r}: {spelled!r}"
             )
-    return _primitives_with(tuple(sorted(exceptions.items())))
+    return _primitives_with(tuple(sorted(exceptions.items())), keep_by_marks)
 
 
 @functools.lru_cache(maxsize=64)  # bounded: each distinct exceptions table is one entry
-def _primitives_with(exceptions: tuple[tuple[str, str], ...]) -> tuple[Primitive, ...]:
+def _primitives_with(exceptions: tuple[tuple[str, str], ...], keep_by_marks: bool) -> tuple[Primitive, ...]:
     """The rule for one exceptions table, built once per content: a call
     with an equal dict reuses it, and its compiled runner."""
-    return (_restore(dict(exceptions)),)
+    return (_restore(dict(exceptions), keep_by_marks),)
 
 
 @functools.cache
-def _default_primitives() -> tuple[Primitive, ...]:
-    return (_restore(None),)
+def _default_primitives(keep_by_marks: bool = True) -> tuple[Primitive, ...]:
+    return (_restore(None, keep_by_marks),)
 
 
 @declare(_final_yaa)
-def restore_final_yaa(text: str, *, exceptions: Mapping[str, str] | None = None) -> str:
+def restore_final_yaa(text: str, *, exceptions: Mapping[str, str] | None = None,
+                      keep_by_marks: bool = True) -> str:
     """Restore the standard spelling of word-final ي written as ى (Egyptian style).
 
     A word-final ى that standard Arabic writes ي becomes ي (فى → في,
@@ -738,6 +751,12 @@ def restore_final_yaa(text: str, *, exceptions: Mapping[str, str] | None = None)
             with proclitics (وبنى), ignoring marks and hamza on alef; only
             the final letter of the value counts, so nothing but the final
             ى is ever rewritten.
+        keep_by_marks: Whether a fatha before the ى or a dagger alef on it
+            keeps ى even where the word without marks would become ي. The
+            ``standard`` preset sets False: it deletes the marks next, and a
+            ى that only its marks kept would become ي when the output is
+            normalized again (a kasra, shadda or sukun that makes ي is
+            always read).
 
     Returns:
         The text with Egyptian-style final ى restored to ي.
@@ -748,4 +767,4 @@ def restore_final_yaa(text: str, *, exceptions: Mapping[str, str] | None = None)
         >>> restore_final_yaa("بنى بيتا", exceptions={"بنى": "بني"})
         'بني بيتا'
     """
-    return run(_final_yaa(exceptions=exceptions), require_str(text))
+    return run(_final_yaa(exceptions=exceptions, keep_by_marks=keep_by_marks), require_str(text))

@@ -22,9 +22,9 @@ import re
 from collections.abc import Iterable
 from typing import TypeVar
 
-from .._chars import ALEF_MAKSURA, ARABIC_MARKS, HAMZA, YEH, char_class
+from .._chars import ALEF_MAKSURA, HAMZA, YEH, char_class
 from .._rules import Rule
-from ..yaa import _WORD_CHARS, Decider, _Context, _spelled, _word_start
+from ..yaa import _MAKSURA_MARKS, _WORD_CHARS, Decider, _Context, _spelled, _word_start
 from .pieces import in_pieces
 from .policy import Policy
 
@@ -40,7 +40,7 @@ CACHE_LIMIT = 1 << 17
 """Decisions kept before a cache is emptied (memory bounded on any text)."""
 
 _WORD = char_class(_WORD_CHARS)
-_MARKS = frozenset(ARABIC_MARKS)
+_MARKS = frozenset(_MAKSURA_MARKS)
 _T = TypeVar("_T")
 
 
@@ -53,7 +53,7 @@ def reversed_final_maksura(skipped: Iterable[str] = ()) -> re.Pattern[str]:
     skip = "(?!(?:" + "|".join(skipped) + ")(?!" + _WORD + "))" if skipped else ""
     return re.compile(
         ALEF_MAKSURA + "(?:(?<!" + _WORD + ALEF_MAKSURA + ")" + skip + "(?=(" + _WORD + "*))"
-        + "|(?<=" + char_class(ARABIC_MARKS) + ALEF_MAKSURA + ")|(?<=(" + HAMZA + ")" + ALEF_MAKSURA + "))"
+        + "|(?<=" + char_class(_MAKSURA_MARKS) + ALEF_MAKSURA + ")|(?<=(" + HAMZA + ")" + ALEF_MAKSURA + "))"
     )
 
 
