@@ -57,6 +57,12 @@ class Job:
     errors: str = "strict"
 
     def run(self, block: Block) -> Converted:
+        if self.fields and self.errors == "strict":
+            from ._jsonl import plain_records
+
+            plain = plain_records(self.pipeline.batch, self.fields, block.data)
+            if plain is not None:
+                return Converted(plain[0], len(block.data), records=plain[1])
         try:
             text = block.decode(self.errors)
         except InputError as error:

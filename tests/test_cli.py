@@ -609,3 +609,31 @@ def test_jsonl_equals_normalizing_each_value(sample_article: str) -> None:
     assert result.error is None and result.records == len(lines)
     for i, (line, out) in enumerate(zip(lines, result.text.splitlines())):
         assert json.loads(out) == {"i": i, "text": pipe(line), "tags": [pipe(line[:9]), None]}
+
+
+def test_jsonl_blocks_of_one_layout_equal_the_line_by_line_path() -> None:
+    import random
+
+    from arnorm._jsonl import normalize_records, plain_records
+
+    pipe = arnorm.Pipeline.from_preset("standard")
+    rng = random.Random(28)
+    words = ["فى", "“قال”", "التى", "\u2028", "نص", "ى", "", "0", "\u00a0", "\U0001f600"]
+    blocks = []
+    for layout in ('{"id": %d, "text": "%s", "other": "%s"}', '{"عنوان":"%s","n":%d.5e3,"text":"%s"}'):
+        lines = []
+        for i in range(300):
+            a, b = (" ".join(rng.choices(words, k=rng.randrange(6))) for _ in range(2))
+            lines.append(layout % ((i * 7919, a, b) if layout.startswith('{"id"') else (a, i, b)))
+        blocks.append("\n".join(lines) + "\n")
+    blocks.append('{"text": "فى"}\n{"text": "التى"}')  # no final line feed
+    for block in blocks:
+        plain = plain_records(pipe.batch, ("text",), block.encode())
+        assert plain is not None
+        by_line = normalize_records(pipe.batch, ("text",), block, 1, skip_bad=False)
+        assert plain[0].decode() == by_line.text
+        assert (plain[1].records, plain[1].fields) == (by_line.records, by_line.fields)
+    for block in ('{"text": "a"}\n{"id": 1, "text": "b"}\n',   # two layouts
+                  '{"text": "\\u0641"}\n', '{"text": "a\tb"}\n',  # an escape, a raw tab
+                  '{"text": "a"}\n\n', '{"meta": {"text": "a"}}\n', '{"text": 1}\n'):
+        assert plain_records(pipe.batch, ("text",), block.encode()) is None, block
