@@ -14,9 +14,12 @@ from ._chars import (
     ARABIC_LETTERS,
     ARABIC_MARKS,
     FARSI_YEH,
+    HAMZA_ABOVE,
     HAMZA_MARKS,
     HEH,
     HEH_GOAL,
+    HEH_GOAL_WITH_HAMZA_ABOVE,
+    HEH_WITH_YEH_ABOVE,
     KAF,
     KEHEH,
     PRESENTATION_FOLDS,
@@ -80,7 +83,8 @@ def normalize_alef(text: str) -> str:
 
 @functools.cache
 def _hamza() -> tuple[Primitive, ...]:
-    folds = {**dict.fromkeys(ALEF_FORMS, ALEF), WAW_HAMZA: WAW, YEH_HAMZA: YEH}
+    folds = {**dict.fromkeys(ALEF_FORMS, ALEF), WAW_HAMZA: WAW, YEH_HAMZA: YEH,
+             HEH_WITH_YEH_ABOVE: HEH, HEH_GOAL_WITH_HAMZA_ABOVE: HEH}
     return (CharMap({**folds, **dict.fromkeys(HAMZA_MARKS, "")}),)
 
 
@@ -88,7 +92,8 @@ def _hamza() -> tuple[Primitive, ...]:
 def normalize_hamza(text: str) -> str:
     """Fold letters carrying hamza to their bare letter: ؤ → و, ئ → ي, أ إ آ → ا.
 
-    The alef forms fold as in :func:`normalize_alef`. A lone hamza ء is kept.
+    The alef forms fold as in :func:`normalize_alef`; ۀ U+06C0 and ۂ U+06C2
+    (Persian and Urdu heh with hamza above) → ه. A lone hamza ء is kept.
 
     Combining maddah U+0653, hamza above U+0654 and hamza below U+0655 are
     removed wherever they stand: they are the decomposed spelling of the same
@@ -154,12 +159,21 @@ _MEDIAL_FARSI_YEH = re.compile(
 )
 
 
+# ە or ہ that is not the base of a decomposed ۀ or ۂ (hamza above after it,
+# marks between allowed): those stay, as their composed forms do, so that
+# canonically equivalent text gives one result.
+_PLAIN_AE_OR_HEH_GOAL = re.compile(
+    char_class({AE, HEH_GOAL}) + "(?!" + char_class(ARABIC_MARKS) + "*" + HAMZA_ABOVE + ")"
+)
+
+
 @functools.cache
 def _persian_letters() -> tuple[Primitive, ...]:
     return (
         Rule(_MEDIAL_FARSI_YEH, YEH, triggers=FARSI_YEH, produces=YEH, name="medial_farsi_yeh",
              separable=True),
-        CharMap({FARSI_YEH: ALEF_MAKSURA, KEHEH: KAF, SWASH_KAF: KAF, AE: HEH, HEH_GOAL: HEH}),
+        Rule(_PLAIN_AE_OR_HEH_GOAL, HEH, triggers=AE + HEH_GOAL, produces=HEH, separable=True),
+        CharMap({FARSI_YEH: ALEF_MAKSURA, KEHEH: KAF, SWASH_KAF: KAF}),
     )
 
 
@@ -171,7 +185,11 @@ def normalize_persian_letters(text: str) -> str:
     ي when an Arabic letter follows it (marks in between ignored), else → ى.
     Persian keyboards type both ي and ى as ی, so a word-final ی is ambiguous
     (علی is على or علي): it becomes ى, which
-    :func:`~arnorm.restore_final_yaa` then decides in context.
+    :func:`~arnorm.restore_final_yaa` then decides in context. ۀ U+06C0 and
+    ۂ U+06C2 (ە and ہ with hamza above) have no Arabic letter and stay, and
+    so do their decomposed spellings (ە or ہ, then U+0654), which
+    :func:`~arnorm.remove_diacritics` composes: the two spellings give one
+    result. :func:`~arnorm.normalize_hamza` folds them to ه.
 
     Examples:
         >>> normalize_persian_letters("کتاب یوم")

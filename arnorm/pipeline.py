@@ -400,9 +400,9 @@ class Pipeline:
 
         Args:
             pipeline: A :class:`Pipeline` (returned as it is), a preset name,
-                a list, tuple or other iterable of steps (as :class:`Pipeline`
-                takes them; an iterator is read once), or a dict in the form
-                :meth:`to_dict` writes.
+                a list, a tuple or an iterator of steps (as :class:`Pipeline`
+                takes them; an iterator is read once; a set, having no order,
+                is refused), or a dict in the form :meth:`to_dict` writes.
 
         Raises:
             TypeError: ``pipeline`` is none of these.
@@ -421,8 +421,8 @@ class Pipeline:
             return preset_pipeline(require_choice(pipeline, PRESETS, "preset"))
         if isinstance(pipeline, Mapping):
             return cls.from_dict(pipeline)
-        if isinstance(pipeline, Iterable) and not isinstance(pipeline, (bytes, bytearray)):
-            return cls(pipeline)  # a list, a tuple, or any iterable of steps, read once
+        if isinstance(pipeline, (list, tuple, Iterator)):
+            return cls(pipeline)  # an iterator (a generator) of steps is read once
         raise TypeError("expected a Pipeline, a preset name, a list of steps or a Pipeline.to_dict() "
                         f"dict, got {type(pipeline).__name__}")
 
