@@ -408,3 +408,84 @@ def test_a_pipeline_does_not_change() -> None:
     with pytest.raises(AttributeError):
         pipe.steps = ()  # type: ignore[misc]
     assert len(pipe) == 3
+
+
+# --- issue 28 ---------------------------------------------------------------------------------
+
+
+def test_a_partial_of_a_users_wraps_wrapper_runs_the_users_function() -> None:
+    import functools
+
+    import arnorm
+
+    @functools.wraps(arnorm.remove_diacritics)
+    def wrapper(text: str, **options: bool) -> str:
+        return "W" + arnorm.remove_diacritics(text, **options)
+
+    for step in (functools.partial(wrapper, keep_shadda=True), functools.partial(wrapper), wrapper):
+        pipe = Pipeline([step, "remove_tatweel"])
+        assert pipe("عَلَّمَ").startswith("W") and pipe.batch(["عَلَّمَ"])[0].startswith("W")
+        assert pipe.steps[0].func is step
+
+
+def test_options_are_copied_and_frozen() -> None:
+    import functools
+    import pickle
+
+    import arnorm
+
+    exceptions = {"بنى": "بني"}
+    pipe = Pipeline([functools.partial(arnorm.restore_final_yaa, exceptions=exceptions)])
+    copy = pickle.loads(pickle.dumps(pipe))
+    before = hash(pipe)
+    exceptions["بنى"] = "بنى"
+    exceptions["مبنى"] = "مبني"
+    assert pipe("بنى مبنى") == copy("بنى مبنى") == "بني مبنى"
+    assert hash(pipe) == before == hash(copy) and pipe == copy
+    assert hash(Pipeline([{"name": "normalize_quotes", "options": {"style": "curly"}}])) == hash(
+        Pipeline([functools.partial(arnorm.normalize_quotes, style="curly")]))
+
+
+def test_too_many_steps_or_too_deep_options_are_a_clear_error() -> None:
+    from arnorm.pipeline import MAX_DEPTH, MAX_STEPS
+
+    assert len(Pipeline(["remove_tatweel"] * MAX_STEPS)) == MAX_STEPS
+    with pytest.raises(ValueError, match=f"at most {MAX_STEPS} steps, got 3200"):
+        Pipeline.from_dict({"steps": [{"name": "remove_tatweel"}] * 3200})
+    nested: object = "بني"
+    for _ in range(5000):
+        nested = {"x": nested}
+    with pytest.raises(ValueError, match=f"nested more than {MAX_DEPTH} deep"):
+        Pipeline([{"name": "restore_final_yaa", "options": {"exceptions": nested}}])
+
+
+def test_map_under_spawn_names_an_unpicklable_step(monkeypatch) -> None:
+    import multiprocessing
+
+    from arnorm import _parallel
+
+    monkeypatch.setattr(_parallel, "_context", lambda: multiprocessing.get_context("spawn"))
+    pipe = Pipeline([lambda text: text.upper()])
+    with pytest.raises(TypeError, match=r'not a lambda .*if __name__ == "__main__"'):
+        list(pipe.map(["a"] * 10, jobs=2))
+
+
+def test_map_under_spawn_without_a_main_guard_is_one_clear_error(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    script = tmp_path / "job.py"
+    script.write_text("import multiprocessing\nmultiprocessing.set_start_method('spawn', force=True)\n"
+                      "from arnorm import Pipeline\n"
+                      "print(list(Pipeline.from_preset('search').map(['أحمد'] * 10, jobs=2)))\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("RuntimeError: the worker processes stopped") and '__name__ == "__main__"' in last
+    guarded = tmp_path / "guarded.py"
+    guarded.write_text("import multiprocessing\nfrom arnorm import Pipeline\nif __name__ == '__main__':\n"
+                       "    multiprocessing.set_start_method('spawn', force=True)\n"
+                       "    print(list(Pipeline.from_preset('search').map(['أحمد'] * 10, jobs=2)))\n",
+                       encoding="utf-8")
+    assert subprocess.run([sys.executable, str(guarded)], capture_output=True, text=True,
+                          timeout=300).stdout == str(["احمد"] * 10) + "\n"
