@@ -275,13 +275,13 @@ class Pipeline:
         """Normalize ``text`` and say where each output character came from.
 
         Returns:
-            ``(normalized, offsets)``: ``normalized == self(text)``, and
-            ``offsets[i]`` is the ``(start, end)`` span of ``text`` that output
-            character ``i`` came from. Spans never decrease; a deleted
-            character (a mark, an invisible, a collapsed space) widens the span
-            of the character before it; a merge (ا + U+0654 → أ) spans both
-            sources; an expansion (ﻻ → لا) gives both letters the span of ﻻ.
-            :func:`arnorm.input_span` maps an output span back to the input.
+            The pair ``(normalized, offsets)``, where ``normalized == self(text)``, and
+                ``offsets[i]`` is the ``(start, end)`` span of ``text`` that output
+                character ``i`` came from. Spans never decrease; a deleted
+                character (a mark, an invisible, a collapsed space) widens the span
+                of the character before it; a merge (ا + U+0654 → أ) spans both
+                sources; an expansion (ﻻ → لا) gives both letters the span of ﻻ.
+                :func:`arnorm.input_span` maps an output span back to the input.
 
         Note:
             Runs character by character in Python: use it for spans, and
@@ -302,9 +302,9 @@ class Pipeline:
         """Run the steps one by one and report each that changed the text.
 
         Returns:
-            ``[(step name, text after that step), …]`` for the steps that
-            changed something; the last text is the pipeline's result (or the
-            input, when the list is empty).
+            The list ``[(step name, text after that step), …]`` for the steps that
+                changed something; the last text is the pipeline's result (or the
+                input, when the list is empty).
         """
         text = require_str(text)
         changes = []

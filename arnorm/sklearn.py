@@ -81,7 +81,7 @@ class ArabicNormalizer(TransformerMixin, BaseEstimator):
 
         Returns:
             A list of ``str`` for 1-D input; 2-D input keeps its shape and
-            type (a DataFrame keeps its index and column name).
+                type (a DataFrame keeps its index and column name).
 
         Raises:
             TypeError: ``X`` is a single ``str`` (as sklearn's vectorizers
