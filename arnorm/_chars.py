@@ -78,8 +78,6 @@ SWASH_KAF = "\u06AA"  # ڪ ARABIC LETTER SWASH KAF (Sindhi)
 HEH_GOAL = "\u06C1"  # ہ ARABIC LETTER HEH GOAL (Urdu)
 FARSI_YEH = "\u06CC"  # ی ARABIC LETTER FARSI YEH
 AE = "\u06D5"  # ە ARABIC LETTER AE (Kurdish, Uyghur)
-HEH_WITH_YEH_ABOVE = "\u06C0"  # ۀ (Persian ezafe), canonically ە + U+0654
-HEH_GOAL_WITH_HAMZA_ABOVE = "\u06C2"  # ۂ (Urdu), canonically ہ + U+0654
 
 ALEF_FORMS: frozenset[str] = frozenset(
     {ALEF_MADDA, ALEF_HAMZA_ABOVE, ALEF_HAMZA_BELOW, ALEF_WASLA,

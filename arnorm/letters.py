@@ -18,8 +18,6 @@ from ._chars import (
     HAMZA_MARKS,
     HEH,
     HEH_GOAL,
-    HEH_GOAL_WITH_HAMZA_ABOVE,
-    HEH_WITH_YEH_ABOVE,
     KAF,
     KEHEH,
     PRESENTATION_FOLDS,
@@ -83,8 +81,7 @@ def normalize_alef(text: str) -> str:
 
 @functools.cache
 def _hamza() -> tuple[Primitive, ...]:
-    folds = {**dict.fromkeys(ALEF_FORMS, ALEF), WAW_HAMZA: WAW, YEH_HAMZA: YEH,
-             HEH_WITH_YEH_ABOVE: HEH, HEH_GOAL_WITH_HAMZA_ABOVE: HEH}
+    folds = {**dict.fromkeys(ALEF_FORMS, ALEF), WAW_HAMZA: WAW, YEH_HAMZA: YEH}
     return (CharMap({**folds, **dict.fromkeys(HAMZA_MARKS, "")}),)
 
 
@@ -92,8 +89,7 @@ def _hamza() -> tuple[Primitive, ...]:
 def normalize_hamza(text: str) -> str:
     """Fold letters carrying hamza to their bare letter: ؤ → و, ئ → ي, أ إ آ → ا.
 
-    The alef forms fold as in :func:`normalize_alef`; ۀ U+06C0 and ۂ U+06C2
-    (Persian and Urdu heh with hamza above) → ه. A lone hamza ء is kept.
+    The alef forms fold as in :func:`normalize_alef`. A lone hamza ء is kept.
 
     Combining maddah U+0653, hamza above U+0654 and hamza below U+0655 are
     removed wherever they stand: they are the decomposed spelling of the same
@@ -189,7 +185,7 @@ def normalize_persian_letters(text: str) -> str:
     ۂ U+06C2 (ە and ہ with hamza above) have no Arabic letter and stay, and
     so do their decomposed spellings (ە or ہ, then U+0654), which
     :func:`~arnorm.remove_diacritics` composes: the two spellings give one
-    result. :func:`~arnorm.normalize_hamza` folds them to ه.
+    result.
 
     Examples:
         >>> normalize_persian_letters("کتاب یوم")

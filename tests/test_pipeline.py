@@ -313,9 +313,9 @@ def test_a_rule_whose_effect_the_next_map_erases_is_left_out() -> None:
 def test_a_composition_the_next_map_erases_narrows_to_the_letters_it_keeps() -> None:
     """remove_diacritics composes ا + U+0654 into أ; normalize_hamza right
     after it maps both to ا, so the search preset composes only what its map
-    keeps apart (ے + U+0654 is ۓ, which normalize_hamza leaves; ە and ہ +
-    U+0654 are ۀ and ۂ, which it folds to ه where it leaves ە and ہ), and a
-    text without those runs one fused map and no composition at all."""
+    keeps apart (ے, ە and ہ + U+0654 are ۓ, ۀ and ۂ, which normalize_hamza
+    leaves), and a text without those runs one fused map and no composition
+    at all."""
     from arnorm._rules import Rule
     from arnorm.marks import COMPOSE_HAMZA_AFTER_DELETION
 

@@ -154,7 +154,7 @@ def test_canonically_equivalent_text_gives_the_same_output(preset: str, text: st
 @pytest.mark.parametrize("composed, decomposed", [("\u06c0", "\u06d5\u0654"), ("\u06c2", "\u06c1\u0654"),
                                                  ("\u06c0\u0655", "\u06d5\u0655\u0654")])
 def test_heh_with_hamza_above_composed_or_not(composed: str, decomposed: str) -> None:
-    for preset, expected in (("standard", "ب" + composed), ("search", "به")):
+    for preset, expected in (("standard", "ب" + composed), ("search", "ب" + composed[0])):
         pipe = Pipeline.from_preset(preset)
         assert pipe("ب" + composed) == pipe("ب" + decomposed) == expected
     assert arnorm.normalize_persian_letters("ە ہ") == "ه ه"
