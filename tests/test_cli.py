@@ -387,14 +387,28 @@ def test_output_to_a_fifo_is_written_through(tmp_path: Path) -> None:
     assert fifo.is_fifo() and sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]
 
 
+def _device(path: Path, minor: int) -> Path:
+    """A private copy of /dev/null (minor 3) or /dev/full (7): a test that
+    fails can only ever replace this one, never the machine's."""
+    import stat
+
+    try:
+        os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, minor))
+        open(path, "wb").close()  # a filesystem mounted nodev refuses to open it
+    except (PermissionError, AttributeError, OSError):
+        pytest.skip("cannot make and open a device node here (needs root, no nodev)")
+    return path
+
+
 def test_output_to_a_device_or_a_link_to_one_is_written_through(tmp_path: Path) -> None:
+    null = _device(tmp_path / "null", 3)
     link = tmp_path / "out"
-    link.symlink_to("/dev/null")
-    for target in ("/dev/null", str(link)):
-        result = run("-o", target, stdin="فى\n".encode())
+    link.symlink_to(null)
+    for target in (null, link):
+        result = run("-o", str(target), stdin="فى\n".encode())
         assert result.returncode == 0, result.stderr
-    assert Path("/dev/null").is_char_device() and link.is_symlink()
-    assert os.readlink(link) == "/dev/null" and sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+    assert null.is_char_device() and link.is_symlink() and os.readlink(link) == str(null)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["null", "out"]
 
 
 def test_output_through_a_symlink_rewrites_the_target(tmp_path: Path) -> None:
@@ -468,15 +482,16 @@ def test_output_naming_a_directory_is_a_one_line_error(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
-def test_a_full_disk_is_a_one_line_error() -> None:
-    result = run("-o", "/dev/full", stdin="فى\n".encode() * 100_000)
+def test_a_full_disk_is_a_one_line_error(tmp_path: Path) -> None:
+    full = _device(tmp_path / "full", 7)
+    result = run("-o", str(full), stdin="فى\n".encode() * 100_000)
     assert result.returncode == 1
-    assert result.stderr.decode() == "arnorm: /dev/full: No space left on device\n"
-    redirected = subprocess.run(f"{sys.executable} -m arnorm > /dev/full", shell=True, input="فى\n".encode(),
+    assert result.stderr.decode() == f"arnorm: {full}: No space left on device\n"
+    redirected = subprocess.run(f"{sys.executable} -m arnorm > {full}", shell=True, input="فى\n".encode(),
                                 capture_output=True, timeout=60)
     assert redirected.returncode == 1
     assert redirected.stderr.decode() == "arnorm: standard output: No space left on device\n"
+    assert full.is_char_device() and sorted(p.name for p in tmp_path.iterdir()) == ["full"]
 
 
 @pytest.mark.parametrize("signal_name, status", [("SIGTERM", 143), ("SIGINT", 130)])
