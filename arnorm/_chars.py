@@ -152,12 +152,21 @@ PRESENTATION_FOLDS: Mapping[str, str] = _presentation_folds()
 SOFT_HYPHEN = "\u00AD"
 ARABIC_LETTER_MARK = "\u061C"
 ZERO_WIDTH_NO_BREAK_SPACE = "\uFEFF"  # also the byte order mark
+MONGOLIAN_VOWEL_SEPARATOR = "\u180E"
 INVISIBLES: frozenset[str] = frozenset(
-    [SOFT_HYPHEN, ARABIC_LETTER_MARK, ZERO_WIDTH_NO_BREAK_SPACE]
+    [SOFT_HYPHEN, ARABIC_LETTER_MARK, ZERO_WIDTH_NO_BREAK_SPACE, MONGOLIAN_VOWEL_SEPARATOR]
     + [chr(c) for c in range(0x200B, 0x2010)]  # ZWSP, ZWNJ, ZWJ, LRM, RLM
     + [chr(c) for c in range(0x202A, 0x202F)]  # LRE, RLE, PDF, LRO, RLO
+    + [chr(c) for c in range(0x2060, 0x2065)]  # word joiner, invisible function/times/separator/plus
     + [chr(c) for c in range(0x2066, 0x206A)]  # LRI, RLI, FSI, PDI
+    + [chr(c) for c in range(0x206A, 0x2070)]  # deprecated: swapping, Arabic form shaping, digit shapes
 )
+"""The format characters ``remove_invisibles`` deletes: the Default_Ignorable
+code points that only steer layout or are invisible, in or around Arabic
+text. Default_Ignorable code points that carry meaning stay: variation
+selectors (U+FE00–U+FE0F, U+180B–U+180F but U+180E: emoji and Mongolian
+glyph choice), tags (U+E0000–U+E007F: flag sequences), the combining
+grapheme joiner U+034F (it orders marks), Hangul and Khmer fillers and vowels."""
 
 TAB = "\t"
 SPACES: frozenset[str] = scan(SPACE_BLOCKS, lambda ch: category(ch) == "Zs")

@@ -141,7 +141,7 @@ def input_span(offsets: list[Span], start: int, end: int) -> Span:
 
     Returns:
         The ``(start, end)`` span of the input those characters came from; an
-        empty output span maps to an empty input span at the same place.
+            empty output span maps to an empty input span at the same place.
 
     Examples:
         >>> from arnorm import Pipeline

@@ -6,9 +6,12 @@
     arnorm list                  every step and preset, one line each
     arnorm explain TEXT          what each step of the pipeline changes in TEXT
 
-Input is read in blocks of whole lines, so memory stays flat on files of any
-size; every arnorm step works within a line, so the result is byte for byte
-that of normalizing the whole file at once, with ``--jobs 1`` or ``--jobs N``.
+Input is read in blocks of whole lines (a line ends at LF, or at a lone CR
+in text), so memory stays flat on files of any size; every arnorm step works
+within a line, so the result is byte for byte that of normalizing the whole
+file at once, with ``--jobs 1`` or ``--jobs N``. Heavy modules (NumPy, the
+pipeline compiler, the JSON Lines reader, the ى lexicon) are imported only
+when the input needs them: ``--help``, ``--version`` and ``list`` load none.
 """
 
 from __future__ import annotations
@@ -21,10 +24,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
-from ._streams import AtomicFile, Block, InputError, Progress, open_input, read_blocks
+from ._streams import (
+    AtomicFile,
+    Block,
+    InputError,
+    OutputError,
+    Progress,
+    cleanup_on_signals,
+    open_input,
+    read_blocks,
+)
 from .presets import FORMAT_VERSION, PRESETS
 
 if TYPE_CHECKING:
+    from ._jsonl import RecordsResult
     from .pipeline import Pipeline
 
 EXAMPLE = Path(__file__).with_name("data") / "example.txt"
@@ -44,28 +57,38 @@ class Job:
     errors: str = "strict"
 
     def run(self, block: Block) -> Converted:
+        if self.fields and self.errors == "strict":
+            from ._jsonl import plain_records
+
+            plain = plain_records(self.pipeline.batch, self.fields, block.data)
+            if plain is not None:
+                return Converted(plain[0], len(block.data), records=plain[1])
         try:
             text = block.decode(self.errors)
         except InputError as error:
-            return Converted(b"", len(block.data), 0, str(error))
+            return Converted(b"", len(block.data), error=str(error))
         if not self.fields:
             return Converted(self.pipeline(text).encode("utf-8", "surrogatepass"), len(block.data))
         from ._jsonl import normalize_records
 
-        result = normalize_records(self.pipeline, self.fields, text, block.first_line,
+        result = normalize_records(self.pipeline.batch, self.fields, text, block.first_line,
                                    skip_bad=self.skip_bad)
         error = result.error and (f"{block.label}: {result.error} "
                                   "(use --skip-bad to pass such lines through)")
-        return Converted(result.text.encode("utf-8", "surrogatepass"), len(block.data), result.skipped, error)
+        # A changed record never holds a raw lone surrogate (written as an
+        # escape); an unchanged one comes from valid UTF-8: strict encoding.
+        return Converted(result.text.encode("utf-8"), len(block.data), result.skipped, error, result)
 
 
 class Converted(NamedTuple):
-    """A block's output, its input size, the malformed lines passed through, an error."""
+    """A block's output, its input size, the malformed lines passed through,
+    an error, and (JSON Lines) what was found in it."""
 
     data: bytes
     size: int
     skipped: int = 0
     error: str | None = None
+    records: RecordsResult | None = None
 
 
 def _run_block(job: Job, block: Block) -> Converted:
@@ -74,43 +97,74 @@ def _run_block(job: Job, block: Block) -> Converted:
 
 # --- choosing the pipeline ---------------------------------------------------------
 
+_TRUE, _FALSE = ("true", "yes", "on", "1"), ("false", "no", "off", "0")
+MAX_CONFIG_BYTES = 1 << 20
+"""A ``--config`` file larger than this is refused (a pipeline is a few hundred bytes)."""
+
 
 def _add_pipeline_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("pipeline (one of)").add_mutually_exclusive_group()
     group.add_argument("-p", "--preset", choices=sorted(PRESETS),
                        help="a preset pipeline (default: standard)")
     group.add_argument("--steps", metavar="STEP,...",
-                       help="steps in order, options after colons: "
-                            "remove_diacritics:keep_shadda=true,normalize_quotes:style=curly")
+                       help="steps in order, options after colons, e.g. "
+                            "remove_diacritics:keep_shadda=yes,normalize_quotes:style=curly")
     group.add_argument("--config", metavar="FILE",
                        help="a pipeline saved with Pipeline.to_dict() as JSON (the form of arnorm.PRESETS[name])")
+
+
+def _option_value(step: str, key: str, raw: str) -> Any:
+    """``raw`` read as the type of the option's default: a yes/no word for a
+    flag, a whole number for a count, the text itself for a choice, JSON else."""
+    from ._registry import NORMALIZERS
+
+    func = NORMALIZERS.get(step)
+    default = getattr(func, "__kwdefaults__", None) or {}
+    if key not in default or default[key] is None:
+        try:
+            return json.loads(raw)
+        except ValueError:
+            return raw
+    kind = type(default[key])
+    if kind is bool:
+        word = raw.strip().lower()
+        if word in _TRUE + _FALSE:
+            return word in _TRUE
+        raise ValueError(f"--steps: {step}:{key} is yes or no (true/false, 1/0, on/off), got {raw!r}")
+    if kind is int:
+        try:
+            return int(raw)
+        except ValueError:
+            raise ValueError(f"--steps: {step}:{key} is a whole number, got {raw!r}") from None
+    return raw
 
 
 def parse_steps(spec: str) -> dict[str, Any]:
     """Read ``--steps`` into the form :meth:`Pipeline.to_dict` writes.
 
-    Steps are separated by commas, options follow their step after colons,
-    and each value is read as JSON when it is (``3``, ``true``, ``null``),
-    else as a string.
+    Steps are separated by commas, options follow their step after colons.
+    A value is read as its option's type: a flag takes ``true``/``false``,
+    ``yes``/``no``, ``on``/``off`` or ``1``/``0`` in any case, a count a
+    whole number, a choice its name; an option without a typed default is
+    read as JSON when it is (``null``), else as a string.
 
     >>> parse_steps("remove_tatweel,reduce_repeats:max_repeat=3")["steps"]
     [{'name': 'remove_tatweel', 'options': {}}, {'name': 'reduce_repeats', 'options': {'max_repeat': 3}}]
+    >>> parse_steps("remove_diacritics:keep_shadda=Yes")["steps"][0]["options"]
+    {'keep_shadda': True}
     >>> parse_steps("normalize_quotes:style=curly")
     {'version': 1, 'steps': [{'name': 'normalize_quotes', 'options': {'style': 'curly'}}]}
     """
     steps: list[dict[str, Any]] = []
     for item in filter(None, (part.strip() for part in spec.split(","))):
-        name, *settings = item.split(":")
+        name, *settings = (part.strip() for part in item.split(":"))
         options = {}
         for setting in settings:
             key, equals, raw = setting.partition("=")
             if not equals:
-                raise ValueError(f"step option {setting!r} of {name!r} is not of the form key=value")
-            try:
-                options[key.strip()] = json.loads(raw)
-            except ValueError:
-                options[key.strip()] = raw
-        steps.append({"name": name.strip(), "options": options})
+                raise ValueError(f"--steps: option {setting!r} of {name!r} is not of the form key=value")
+            options[key.strip()] = _option_value(name, key.strip(), raw.strip())
+        steps.append({"name": name, "options": options})
     if not steps:
         raise ValueError("--steps names no step")
     return {"version": FORMAT_VERSION, "steps": steps}
@@ -118,9 +172,16 @@ def parse_steps(spec: str) -> dict[str, Any]:
 
 def _read_config(path: str) -> Any:
     try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
+        with open(path, "rb") as stream:
+            data = stream.read(MAX_CONFIG_BYTES + 1)
     except OSError as error:
         raise InputError(f"{path}: {error.strerror or error}") from None
+    if len(data) > MAX_CONFIG_BYTES:
+        raise InputError(f"{path}: larger than {MAX_CONFIG_BYTES:,} bytes; not a pipeline description")
+    try:
+        return json.loads(data.decode("utf-8"))
+    except RecursionError:
+        raise InputError(f"{path}: not a pipeline description (JSON nested too deeply)") from None
     except ValueError as error:
         raise InputError(f"{path}: not a JSON pipeline description ({error})") from None
 
@@ -141,18 +202,46 @@ def _pipeline(args: argparse.Namespace) -> Pipeline:
 
 # --- commands -------------------------------------------------------------------------
 
+EXAMPLES = """\
+examples:
+  arnorm --example                          the bundled paragraph, before and after
+  arnorm article.txt > clean.txt            a file to standard output
+  arnorm --preset search -o keys.txt a.txt  search keys of a file, written atomically
+  arnorm --in-place notes/*.txt             rewrite files (mode, owner and links kept)
+  arnorm --steps remove_tatweel,remove_diacritics:keep_shadda=yes poem.txt
+  arnorm --jsonl --field text --field meta.title dump.jsonl > clean.jsonl
+  arnorm explain "فـــى  البيت"               what each step changes
+
+Other commands: 'arnorm list' (every step and preset), 'arnorm explain TEXT'.
+Exit status: 0 done, 1 an input or output error, 2 a usage error.
+"""
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Help text wrapped at spaces only: never inside a word or an example."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        import textwrap
+
+        return textwrap.wrap(" ".join(text.split()), width, break_long_words=False, break_on_hyphens=False)
+
 
 def _normalize_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
     parser = argparse.ArgumentParser(
-        prog="arnorm",
-        description="Normalize Arabic text from files or standard input to standard output. "
-                    "Other commands: 'arnorm list', 'arnorm explain TEXT'.",
+        prog="arnorm", formatter_class=_Formatter, epilog=EXAMPLES,
+        description="Normalize Arabic text from files or standard input to standard output.",
     )
     parser.add_argument("files", nargs="*", metavar="FILE", help="input files; '-' or none reads standard input")
+    parser.add_argument("-V", "--version", action="version", version=f"arnorm {__version__}")
     _add_pipeline_options(parser)
     out = parser.add_argument_group("output").add_mutually_exclusive_group()
-    out.add_argument("-o", "--output", metavar="PATH", help="write to PATH (atomically: all or nothing)")
-    out.add_argument("--in-place", action="store_true", help="rewrite each FILE (atomically)")
+    out.add_argument("-o", "--output", metavar="PATH",
+                     help="write to PATH, atomically (all or nothing); a device or FIFO is written through")
+    out.add_argument("--in-place", action="store_true",
+                     help="rewrite each FILE atomically, keeping its mode, owner and hard links")
+    parser.add_argument("--force", action="store_true", help="with -o or --in-place: rewrite read-only files too")
     parser.add_argument("--jsonl", action="store_true", help="input is JSON Lines; normalize only --field values")
     parser.add_argument("--field", action="append", default=[], metavar="PATH",
                         help="a field to normalize, dotted for nested ones (repeatable; default: text)")
@@ -161,23 +250,29 @@ def _normalize_parser() -> argparse.ArgumentParser:
     parser.add_argument("--errors", choices=("strict", "replace"), default="strict",
                         help="invalid UTF-8: stop with an error (default) or substitute U+FFFD")
     parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
-                        help="normalize in N processes (output identical to --jobs 1)")
+                        help="normalize in N processes; the output is the same as with one")
     parser.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
-                        help="progress on standard error (auto: when it is a terminal)")
+                        help="progress on standard error for runs over a second (auto: when it is a terminal)")
     parser.add_argument("--example", action="store_true",
                         help="show a bundled example text before and after normalization")
     return parser
 
 
-def _normalize(argv: list[str]) -> int:
-    parser = _normalize_parser()
-    args = parser.parse_args(argv)
+def _check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     if args.jobs < 1:
         parser.error("--jobs must be at least 1")
     if (args.field or args.skip_bad) and not args.jsonl:
         parser.error("--field and --skip-bad go with --jsonl")
     if args.in_place and (not args.files or "-" in args.files):
         parser.error("--in-place needs files, not standard input")
+    if args.force and not (args.in_place or args.output):
+        parser.error("--force goes with -o or --in-place")
+
+
+def _normalize(argv: list[str]) -> int:
+    parser = _normalize_parser()
+    args = parser.parse_args(argv)
+    _check(parser, args)
     pipeline = _pipeline(args)
     if args.example:
         text = EXAMPLE.read_text(encoding="utf-8")
@@ -186,43 +281,112 @@ def _normalize(argv: list[str]) -> int:
     job = Job(pipeline, tuple(args.field or ["text"]) if args.jsonl else (), args.skip_bad, args.errors)
     progress = {"auto": None, "always": True, "never": False}[args.progress]
     files = args.files or ["-"]
+    cleanup_on_signals()
+    found = _Found(job.fields)
     if args.in_place:
         for name in files:
-            with AtomicFile(name) as out:
-                _convert([name], job, args, out, progress)
+            with AtomicFile(name, force=args.force) as out:
+                _convert([name], job, args, _Output(out, name), progress, found)
     elif args.output:
-        with AtomicFile(args.output) as out:
-            _convert(files, job, args, out, progress)
+        with AtomicFile(args.output, force=args.force) as out:
+            _convert(files, job, args, _Output(out, args.output), progress, found)
     else:
-        _convert(files, job, args, sys.stdout.buffer, progress)
-        sys.stdout.flush()
-    return 0
+        output = _Output(sys.stdout.buffer, STDOUT)
+        _convert(files, job, args, output, progress, found)
+        output.flush()
+    return found.report()
 
 
-def _convert(files: list[str], job: Job, args: argparse.Namespace, out: BinaryIO,
-             show_progress: bool | None) -> None:
+STDOUT = "standard output"
+
+
+class _Output:
+    """An output stream whose write errors name it (:class:`OutputError`),
+    so that they are told apart from errors reading the input."""
+
+    def __init__(self, stream: BinaryIO, name: str) -> None:
+        self.stream, self.name = stream, name
+
+    def write(self, data: bytes) -> None:
+        try:
+            self.stream.write(data)
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OutputError(f"{self.name}: {error.strerror or error}") from None
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OutputError(f"{self.name}: {error.strerror or error}") from None
+
+
+class _Found:
+    """What a JSON Lines run found, summed over blocks, reported at the end."""
+
+    def __init__(self, fields: tuple[str, ...]) -> None:
+        from collections import Counter
+
+        self.fields = fields
+        self.records = self.not_objects = self.skipped = 0
+        self.strings: Counter[str] = Counter()
+        self.others: Counter[str] = Counter()
+
+    def add(self, converted: Converted) -> None:
+        self.skipped += converted.skipped
+        result = converted.records
+        if result is None:
+            return
+        self.records += result.records
+        self.not_objects += result.not_objects
+        for name, counts in result.fields.items():
+            self.strings[name] += counts.strings
+            self.others[name] += counts.others
+
+    def report(self) -> int:
+        """Print the notes on standard error; the exit status."""
+        failed = False
+        notes = []
+        if self.fields:
+            from ._jsonl import FieldCounts, summary
+
+            counts = {name: FieldCounts(self.strings[name], self.others[name]) for name in self.fields}
+            notes, failed = summary(self.records, self.not_objects, counts)
+        if self.skipped:
+            notes.append(f"passed {self.skipped} malformed line(s) through untouched")
+        for note in notes:
+            print(f"arnorm: {note}", file=sys.stderr)
+        return 1 if failed else 0
+
+
+def _convert(files: list[str], job: Job, args: argparse.Namespace, out: _Output,
+             show_progress: bool | None, found: _Found) -> None:
     from ._parallel import imap_ordered
 
-    opened = [open_input(name) for name in files]
-    sizes = [size for _, _, size in opened]
-    progress = Progress(None if None in sizes else sum(s or 0 for s in sizes), show_progress)
-    skipped = 0
+    opened = []
     try:
-        for stream, label, _ in opened:
-            blocks = read_blocks(stream, label, strip_bom=bool(job.fields))
-            for converted in imap_ordered(_run_block, job, blocks, args.jobs):
-                if converted.error:
-                    raise InputError(converted.error)
-                out.write(converted.data)
-                skipped += converted.skipped
-                progress.advance(converted.size)
+        for name in files:
+            opened.append(open_input(name))
+        sizes = [size for _, _, size in opened]
+        progress = Progress(None if None in sizes else sum(s or 0 for s in sizes), show_progress)
+        try:
+            for stream, label, _ in opened:
+                blocks = read_blocks(stream, label, strip_bom=bool(job.fields), carriage_returns=not job.fields)
+                for converted in imap_ordered(_run_block, job, blocks, args.jobs):
+                    if converted.error:
+                        raise InputError(converted.error)
+                    out.write(converted.data)
+                    found.add(converted)
+                    progress.advance(converted.size)
+        finally:
+            progress.close()
     finally:
-        progress.close()
         for stream, _, _ in opened:
             if stream is not sys.stdin.buffer:
                 stream.close()
-    if skipped:
-        print(f"arnorm: passed {skipped} malformed line(s) through untouched", file=sys.stderr)
 
 
 def _list(argv: list[str]) -> int:
@@ -241,7 +405,7 @@ def _list(argv: list[str]) -> int:
 
 
 def _explain(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="arnorm explain",
+    parser = argparse.ArgumentParser(prog="arnorm explain", formatter_class=_Formatter,
                                      description="Show what each step of the pipeline changes in TEXT.")
     parser.add_argument("text", metavar="TEXT", help="the text; '-' reads standard input")
     _add_pipeline_options(parser)
@@ -267,19 +431,24 @@ def main(argv: list[str] | None = None) -> int:
     command = COMMANDS.get(argv[0]) if argv and not os.path.exists(argv[0]) else None
     try:
         return command(argv[1:]) if command else _normalize(argv)
-    except InputError as error:
+    except (InputError, OutputError) as error:
         print(f"arnorm: {error}", file=sys.stderr)
+        if str(error).startswith(STDOUT):
+            _silence_stdout()  # else the exit would try to flush it again, and complain
         return 1
     except (ValueError, TypeError) as error:  # a bad pipeline description or option
         print(f"arnorm: {error}", file=sys.stderr)
         return 2
     except BrokenPipeError:
-        # The reader went away (arnorm big.txt | head): stop quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()  # the reader went away (arnorm big.txt | head): stop quietly
         return 0
     except KeyboardInterrupt:
         return 130
+
+
+def _silence_stdout() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 if __name__ == "__main__":  # pragma: no cover

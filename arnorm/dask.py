@@ -11,20 +11,27 @@
 Each partition is a pandas Series that :func:`arnorm.pandas.normalize_series`
 normalizes: missing values stay missing and the dtype is kept (Dask itself
 stores object columns of strings as ``string[pyarrow]``, whose missing value
-is ``pd.NA``). The pipeline
-is pickled into the task graph once, as its list of step names. Requires the
-``dask`` extra (``pip install 'arnorm[dask]'``).
+is ``pd.NA``). A ``category`` Series has each partition's categories
+normalized, as pandas does (categories that become equal merge; the result's
+categories are unknown until computed). The pipeline is pickled into the
+task graph once, as its list of step names. Requires the ``dask`` extra
+(``pip install '.[dask]'`` in a clone).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-import dask.dataframe as dd
-import pandas as pd
+from ._extras import missing_extra
 
-from . import pandas as arnorm_pandas
-from .pipeline import PipelineLike, StepLike, resolve_pipeline
+try:
+    import dask.dataframe as dd
+    import pandas as pd
+except ModuleNotFoundError as error:  # pragma: no cover - tested in a subprocess
+    raise missing_extra("dask", error) from error
+
+from . import pandas as arnorm_pandas  # noqa: E402
+from .pipeline import PipelineLike, StepLike, resolve_pipeline  # noqa: E402
 
 
 def normalize_series(series: dd.Series, preset: str | None = None, *,
@@ -42,13 +49,19 @@ def normalize_series(series: dd.Series, preset: str | None = None, *,
 
     Raises:
         TypeError: ``series`` is not a Dask Series, or its dtype cannot hold
-            strings (numbers, dates …).
+            strings (numbers, dates …; ``category`` is normalized).
     """
     if not isinstance(series, dd.Series):
         raise TypeError(f"series must be a dask.dataframe Series, got {type(series).__name__}")
     dtype = series.dtype
-    if not (pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype)):
+    categorical = isinstance(dtype, pd.CategoricalDtype)
+    if not (categorical or pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype)):
         raise TypeError(f"series {series.name!r} has dtype {dtype}, not strings: "
                         "convert it first, e.g. series.astype('string')")
     pipe = resolve_pipeline(preset, steps, pipeline)
-    return series.map_partitions(arnorm_pandas.normalize_series, pipeline=pipe, meta=series._meta)
+    meta = series._meta
+    if categorical:  # each partition's categories are normalized: unknown until computed
+        from dask.dataframe.utils import clear_known_categories
+
+        meta = clear_known_categories(meta)
+    return series.map_partitions(arnorm_pandas.normalize_series, pipeline=pipe, meta=meta)

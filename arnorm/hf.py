@@ -6,16 +6,32 @@
 >>> type(normalizer).__name__, normalizer.normalize_str("أَحْمَدُ فى المدرسة")
 ('Sequence', 'احمد في المدرسه')
 
-Requires the ``hf`` extra (``pip install 'arnorm[hf]'``).
+Requires the ``hf`` extra (``pip install '.[hf]'`` in a clone of arnorm).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
+from ._extras import require_extra
 from ._rules import CharMap, Primitive, Rule
 from .pipeline import Pipeline, PipelineLike
+
+# Python's \UXXXXXXXX escape, which Oniguruma (the tokenizers' regex engine)
+# does not know; it writes the code point as \x{...}. An escaped backslash
+# before the U (\\U) is left alone.
+_LONG_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\U([0-9a-fA-F]{8})")
+
+
+def oniguruma_pattern(pattern: str) -> str:
+    r"""A Python ``re`` pattern in the syntax Oniguruma reads.
+
+    >>> oniguruma_pattern(r"[\u0627\U00010ecb-\U00010ecf]")
+    '[\\u0627\\x{10ECB}-\\x{10ECF}]'
+    """
+    return _LONG_ESCAPE.sub(lambda match: f"{match[1]}\\x{{{int(match[2], 16):X}}}", pattern)
 
 MAX_NATIVE_REPLACEMENTS = 32
 """Above this many distinct replacements a map is run by the custom normalizer."""
@@ -39,7 +55,7 @@ def _native_steps(primitives: tuple[Primitive, ...]) -> list[tuple[str, str]] | 
             steps += [(_class_of(keys), value) for value, keys in sorted(by_value.items())]
         elif isinstance(primitive, Rule) and isinstance(primitive.replacement, str) \
                 and "\\" not in primitive.replacement:
-            steps.append((primitive.pattern.pattern, primitive.replacement))
+            steps.append((oniguruma_pattern(primitive.pattern.pattern), primitive.replacement))
         else:
             return None
     return steps
@@ -49,7 +65,8 @@ def to_hf_normalizer(pipe: PipelineLike) -> Any:
     """A ``tokenizers`` normalizer doing what ``pipe`` does, offsets included.
 
     ``pipe`` is anything :meth:`arnorm.Pipeline.coerce` accepts: a pipeline,
-    a preset name, a list of steps or a ``Pipeline.to_dict()`` dict.
+    a preset name, a list (or other iterable) of steps or a
+    ``Pipeline.to_dict()`` dict.
 
     Where every step can be written as native ``Replace`` normalizers (maps
     with few distinct replacements and literal rules: the ``lucene`` preset,
@@ -62,8 +79,8 @@ def to_hf_normalizer(pipe: PipelineLike) -> Any:
         A custom normalizer cannot be serialised: ``tokenizer.save`` fails
         while it is attached. Attach it again after ``Tokenizer.from_file``.
     """
-    from tokenizers import Regex, normalizers
-
+    (tokenizers,) = require_extra("hf", "tokenizers")
+    Regex, normalizers = tokenizers.Regex, tokenizers.normalizers
     pipeline = Pipeline.coerce(pipe)
     native = _native_steps(pipeline.primitives)
     if native is not None:
@@ -145,19 +162,40 @@ def _apply_rule(rule: Any, normalized: Any) -> None:
 
 
 class BatchNormalizer:
-    """A picklable function for ``Dataset.map(batched=True)``.
+    """A picklable function for ``Dataset.map``: normalizes ``columns``.
+
+    Meant for ``batched=True`` (a column is then a list of values, run as one
+    :meth:`arnorm.Pipeline.batch`), it also takes a single example (without
+    ``batched=True``: a column is then one ``str``). ``None`` stays ``None``.
+
+    Args:
+        pipe: Anything :meth:`arnorm.Pipeline.coerce` accepts.
+        columns: The columns to normalize: one name, or a list of names.
 
     Examples:
         >>> BatchNormalizer("search", columns=["text"])({"text": ["أحمد", None], "id": [1, 2]})
         {'text': ['احمد', None]}
+        >>> BatchNormalizer("search", columns="text")({"text": "أحمد", "id": 1})
+        {'text': 'احمد'}
     """
 
-    def __init__(self, pipe: PipelineLike = "standard", columns: Iterable[str] = ("text",)) -> None:
+    def __init__(self, pipe: PipelineLike = "standard", columns: str | Iterable[str] = ("text",)) -> None:
         self.pipeline = Pipeline.coerce(pipe)
-        self.columns = tuple(columns)
+        self.columns = (columns,) if isinstance(columns, str) else tuple(columns)
+        for column in self.columns:
+            if not isinstance(column, str):
+                raise TypeError(f"columns are column names (str), got {type(column).__name__}")
 
-    def __call__(self, batch: dict[str, list[Any]]) -> dict[str, list[Any]]:
-        return {
-            column: self.pipeline.batch_values(batch[column], [value is None for value in batch[column]])
-            for column in self.columns
-        }
+    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        return {column: self._normalized(batch[column]) for column in self.columns}
+
+    def _normalized(self, values: Any) -> Any:
+        if values is None:
+            return None
+        if isinstance(values, str):  # one example: Dataset.map without batched=True
+            return self.pipeline(values)
+        if isinstance(values, (bytes, bytearray)) or not isinstance(values, Iterable):
+            raise TypeError(f"expected a column of str (a list with batched=True, or one str), "
+                            f"got {type(values).__name__}")
+        values = values if isinstance(values, list) else list(values)
+        return self.pipeline.batch_values(values, [value is None for value in values])

@@ -14,6 +14,7 @@ from ._chars import (
     ARABIC_LETTERS,
     ARABIC_MARKS,
     FARSI_YEH,
+    HAMZA_ABOVE,
     HAMZA_MARKS,
     HEH,
     HEH_GOAL,
@@ -154,12 +155,21 @@ _MEDIAL_FARSI_YEH = re.compile(
 )
 
 
+# ە or ہ that is not the base of a decomposed ۀ or ۂ (hamza above after it,
+# marks between allowed): those stay, as their composed forms do, so that
+# canonically equivalent text gives one result.
+_PLAIN_AE_OR_HEH_GOAL = re.compile(
+    char_class({AE, HEH_GOAL}) + "(?!" + char_class(ARABIC_MARKS) + "*" + HAMZA_ABOVE + ")"
+)
+
+
 @functools.cache
 def _persian_letters() -> tuple[Primitive, ...]:
     return (
         Rule(_MEDIAL_FARSI_YEH, YEH, triggers=FARSI_YEH, produces=YEH, name="medial_farsi_yeh",
              separable=True),
-        CharMap({FARSI_YEH: ALEF_MAKSURA, KEHEH: KAF, SWASH_KAF: KAF, AE: HEH, HEH_GOAL: HEH}),
+        Rule(_PLAIN_AE_OR_HEH_GOAL, HEH, triggers=AE + HEH_GOAL, produces=HEH, separable=True),
+        CharMap({FARSI_YEH: ALEF_MAKSURA, KEHEH: KAF, SWASH_KAF: KAF}),
     )
 
 
@@ -171,7 +181,11 @@ def normalize_persian_letters(text: str) -> str:
     ي when an Arabic letter follows it (marks in between ignored), else → ى.
     Persian keyboards type both ي and ى as ی, so a word-final ی is ambiguous
     (علی is على or علي): it becomes ى, which
-    :func:`~arnorm.restore_final_yaa` then decides in context.
+    :func:`~arnorm.restore_final_yaa` then decides in context. ۀ U+06C0 and
+    ۂ U+06C2 (ە and ہ with hamza above) have no Arabic letter and stay, and
+    so do their decomposed spellings (ە or ہ, then U+0654), which
+    :func:`~arnorm.remove_diacritics` composes: the two spellings give one
+    result.
 
     Examples:
         >>> normalize_persian_letters("کتاب یوم")

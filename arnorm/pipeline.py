@@ -10,18 +10,28 @@ from itertools import chain, islice
 from types import MappingProxyType
 from typing import Any, Union
 
+from typing import TYPE_CHECKING
+
 from ._offsets import identity_spans
 from ._parallel import imap_ordered
-from ._plan import Plan, plan_of
 from ._rules import Func, Primitive, run
 from ._registry import NORMALIZERS, primitives_of, require_choice, require_str
 from .presets import FORMAT_VERSION, PRESETS
+
+if TYPE_CHECKING:  # imported on first use: the planner brings NumPy
+    from ._plan import Plan
 
 StepLike = Union[Callable[[str], str], str, Mapping[str, Any]]
 """One step as :class:`Pipeline` takes it: a normalizer, a ``functools.partial``
 of one, its name, ``{"name": ..., "options": {...}}``, or a ``str -> str`` callable."""
 PipelineLike = Union["Pipeline", str, Sequence[StepLike], Mapping[str, Any]]
 """What :meth:`Pipeline.coerce` takes: a pipeline, a preset name, steps, or a to_dict() dict."""
+
+MAX_STEPS = 256
+"""The most steps a pipeline may have (planning a pipeline grows faster than
+its length; real ones have a dozen): more raise ``ValueError``."""
+MAX_DEPTH = 32
+"""The deepest nesting of lists and mappings allowed inside a step's options."""
 
 
 class FrozenOptions(Mapping[str, Any]):
@@ -39,8 +49,10 @@ class FrozenOptions(Mapping[str, Any]):
 
     __slots__ = ("_items",)
 
-    def __init__(self, items: Mapping[str, Any] = MappingProxyType({})) -> None:
-        self._items = {key: _frozen(value) for key, value in items.items()}
+    def __init__(self, items: Mapping[str, Any] = MappingProxyType({}), _depth: int = 0) -> None:
+        if _depth > MAX_DEPTH:
+            raise ValueError(f"step options are nested more than {MAX_DEPTH} deep")
+        self._items = {key: _frozen(value, _depth + 1) for key, value in items.items()}
 
     def __getitem__(self, key: str) -> Any:
         return self._items[key]
@@ -58,11 +70,13 @@ class FrozenOptions(Mapping[str, Any]):
         return repr(_thawed(self))
 
 
-def _frozen(value: Any) -> Any:
+def _frozen(value: Any, depth: int = 0) -> Any:
+    if depth > MAX_DEPTH:
+        raise ValueError(f"step options are nested more than {MAX_DEPTH} deep")
     if isinstance(value, Mapping):
-        return value if isinstance(value, FrozenOptions) else FrozenOptions(value)
+        return value if isinstance(value, FrozenOptions) else FrozenOptions(value, depth)
     if isinstance(value, (list, tuple)):
-        return tuple(_frozen(item) for item in value)
+        return tuple(_frozen(item, depth + 1) for item in value)
     if isinstance(value, set):
         return frozenset(value)
     return value
@@ -188,7 +202,12 @@ class Pipeline:
             options, names, ``{"name": ..., "options": {...}}`` entries as
             :meth:`to_dict` writes them, or any ``str -> str`` callables.
             Options are copied: changing a dict passed as an option later
-            does not change the pipeline.
+            does not change the pipeline. At most :data:`MAX_STEPS` steps.
+
+    Raises:
+        TypeError: ``steps`` is a single ``str`` or not iterable, or a step
+            is none of the above.
+        ValueError: an unknown step or option, or more than :data:`MAX_STEPS` steps.
 
     Examples:
         >>> from functools import partial
@@ -206,6 +225,9 @@ class Pipeline:
     def __init__(self, steps: Iterable[StepLike] = ()) -> None:
         if isinstance(steps, (str, bytes)) or not isinstance(steps, Iterable):
             raise TypeError(f"steps must be a list of steps, got {type(steps).__name__}")
+        steps = list(steps)
+        if len(steps) > MAX_STEPS:
+            raise ValueError(f"a pipeline has at most {MAX_STEPS} steps, got {len(steps)}")
         self._steps = tuple(resolve_step(step) for step in steps)
         self.primitives: tuple[Primitive, ...] = tuple(p for step in self._steps for p in step.primitives)
         """Every primitive of every step, in order, before fusion."""
@@ -220,6 +242,8 @@ class Pipeline:
     def _plan(self) -> Plan:
         """The plan, made on first use: building a pipeline costs nothing more."""
         if self._compiled is None:
+            from ._plan import plan_of
+
             self._compiled = plan_of(self.primitives)
         return self._compiled
 
@@ -233,7 +257,7 @@ class Pipeline:
         Examples:
             >>> pipe = Pipeline(["remove_tatweel", "normalize_persian_letters", "remove_diacritics"])
             >>> pipe.plan("كتـــاب")
-            (CharMap(<140 entries>), Rule('compose_hamza'))
+            (CharMap(<138 entries>), Rule('compose_hamza'))
             >>> pipe.plan("کتاب یوم")[:2]
             (CharMap(<1 entries>), Rule('medial_farsi_yeh'))
         """
@@ -251,13 +275,13 @@ class Pipeline:
         """Normalize ``text`` and say where each output character came from.
 
         Returns:
-            ``(normalized, offsets)``: ``normalized == self(text)``, and
-            ``offsets[i]`` is the ``(start, end)`` span of ``text`` that output
-            character ``i`` came from. Spans never decrease; a deleted
-            character (a mark, an invisible, a collapsed space) widens the span
-            of the character before it; a merge (ا + U+0654 → أ) spans both
-            sources; an expansion (ﻻ → لا) gives both letters the span of ﻻ.
-            :func:`arnorm.input_span` maps an output span back to the input.
+            The pair ``(normalized, offsets)``, where ``normalized == self(text)``, and
+                ``offsets[i]`` is the ``(start, end)`` span of ``text`` that output
+                character ``i`` came from. Spans never decrease; a deleted
+                character (a mark, an invisible, a collapsed space) widens the span
+                of the character before it; a merge (ا + U+0654 → أ) spans both
+                sources; an expansion (ﻻ → لا) gives both letters the span of ﻻ.
+                :func:`arnorm.input_span` maps an output span back to the input.
 
         Note:
             Runs character by character in Python: use it for spans, and
@@ -278,9 +302,9 @@ class Pipeline:
         """Run the steps one by one and report each that changed the text.
 
         Returns:
-            ``[(step name, text after that step), …]`` for the steps that
-            changed something; the last text is the pipeline's result (or the
-            input, when the list is empty).
+            The list ``[(step name, text after that step), …]`` for the steps that
+                changed something; the last text is the pipeline's result (or the
+                input, when the list is empty).
         """
         text = require_str(text)
         changes = []
@@ -376,8 +400,9 @@ class Pipeline:
 
         Args:
             pipeline: A :class:`Pipeline` (returned as it is), a preset name,
-                a list or tuple of steps (as :class:`Pipeline` takes them),
-                or a dict in the form :meth:`to_dict` writes.
+                a list, a tuple or an iterator of steps (as :class:`Pipeline`
+                takes them; an iterator is read once; a set, having no order,
+                is refused), or a dict in the form :meth:`to_dict` writes.
 
         Raises:
             TypeError: ``pipeline`` is none of these.
@@ -394,10 +419,10 @@ class Pipeline:
             return pipeline
         if isinstance(pipeline, str):
             return preset_pipeline(require_choice(pipeline, PRESETS, "preset"))
-        if isinstance(pipeline, (list, tuple)):
-            return cls(pipeline)
         if isinstance(pipeline, Mapping):
             return cls.from_dict(pipeline)
+        if isinstance(pipeline, (list, tuple, Iterator)):
+            return cls(pipeline)  # an iterator (a generator) of steps is read once
         raise TypeError("expected a Pipeline, a preset name, a list of steps or a Pipeline.to_dict() "
                         f"dict, got {type(pipeline).__name__}")
 

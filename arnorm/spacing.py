@@ -20,10 +20,14 @@ def remove_invisibles(text: str) -> str:
     """Remove zero-width and bidirectional control characters.
 
     U+200B–U+200F (zero-width space, non-joiner, joiner, LRM, RLM),
-    U+202A–U+202E (embeddings and overrides), U+2066–U+2069 (isolates),
-    Arabic letter mark U+061C, zero-width no-break space / BOM U+FEFF and soft
-    hyphen U+00AD. They are invisible, but they split words for search and
-    tokenizers.
+    U+202A–U+202E (embeddings and overrides), U+2060–U+2064 (word joiner,
+    invisible operators), U+2066–U+2069 (isolates), U+206A–U+206F
+    (deprecated shaping controls, Arabic form shaping among them), Arabic
+    letter mark U+061C, Mongolian vowel separator U+180E, zero-width no-break
+    space / BOM U+FEFF and soft hyphen U+00AD. They are invisible, but they
+    split words for search and tokenizers. Default-ignorable characters that
+    carry meaning (variation selectors, emoji tags, the combining grapheme
+    joiner) stay.
 
     Examples:
         >>> remove_invisibles("مر\\u200cحبا\\u200f")

@@ -23,20 +23,28 @@ Two execution paths, chosen by :func:`normalize_column`:
   each worker compiles it once. The executors need arnorm installed.
 
 Both paths return, row by row, exactly what the pipeline returns; nulls stay
-null. Requires the ``spark`` extra (``pip install 'arnorm[spark]'``).
+null. Requires the ``spark`` extra (``pip install '.[spark]'`` in a clone).
 
 Note:
     Python workers start ``PYSPARK_PYTHON`` (default ``python3`` on the
-    PATH), not the interpreter that runs the driver. Set it to an interpreter
-    that has arnorm before the session starts, e.g.
+    PATH), not the interpreter that runs the driver. On a local master
+    (``local``, ``local[N]``) the udf path checks, once, that this
+    interpreter imports the same arnorm, and if it does not, runs the
+    workers with the driver's own interpreter (``sys.executable``) instead
+    of failing in a worker. On a cluster, set it before the session starts
+    to an interpreter that has arnorm on every executor, e.g.
     ``os.environ["PYSPARK_PYTHON"] = sys.executable``.
 """
 
 from __future__ import annotations
 
+import functools
+import subprocess
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
+from ._extras import require_extra
 from ._rules import CharMap, fuse
 from ._registry import require_choice
 from .pipeline import Pipeline, PipelineLike, StepLike, resolve_pipeline
@@ -99,8 +107,7 @@ def column_expression(column: str | Column, pipeline: PipelineLike) -> Column:
     Raises:
         ValueError: the pipeline has a step that is not a character map.
     """
-    from pyspark.sql import functions as F
-
+    (F,) = require_extra("spark", "pyspark.sql.functions")
     pipeline = Pipeline.coerce(pipeline)
     table = character_map(pipeline)
     if table is None:
@@ -157,9 +164,8 @@ def normalize_column(
         ValueError: ``column`` is missing or ambiguous, or ``method`` is unknown
             or cannot run the pipeline.
     """
-    from pyspark.sql import functions as F
-    from pyspark.sql.types import StringType
-
+    F, types = require_extra("spark", "pyspark.sql.functions", "pyspark.sql.types")
+    StringType = types.StringType
     require_choice(method, METHODS, "method")
     pipe = resolve_pipeline(preset, steps, pipeline)
     names = list(df.columns)
@@ -185,6 +191,7 @@ def normalize_column(
 def _with_udf(df: DataFrame, pipeline: Pipeline, source: int, target: str) -> DataFrame:
     from pyspark.sql.types import StructField, StructType
 
+    use_local_workers(df.sparkSession)
     fields = list(df.schema.fields)
     names = [field.name for field in fields]
     position = names.index(target) if target in names else len(fields)
@@ -216,6 +223,41 @@ def _batch_normalizer(pipeline: Pipeline, source: int, target: int,
             yield pa.RecordBatch.from_arrays(columns, names=names)
 
     return normalize_batches
+
+
+def use_local_workers(session: Any) -> str | None:
+    """Make a local session's Python workers run an interpreter that has arnorm.
+
+    Workers start the interpreter ``PYSPARK_PYTHON`` names (``python3`` by
+    default), which may lack arnorm, and a worker that cannot import it ends
+    the job in a long JVM trace. On a local master the workers run on this
+    machine, so when that interpreter does not import this very arnorm, the
+    driver's (``sys.executable``) is used for the session's Python workers.
+    Nothing changes on a cluster or when the interpreter is fine.
+
+    Returns:
+        The interpreter now used, when it was changed; otherwise None.
+    """
+    context = getattr(session, "sparkContext", None)
+    executable = getattr(context, "pythonExec", None)
+    if context is None or executable is None or executable == sys.executable:
+        return None
+    if not str(context.master).startswith("local") or _has_this_arnorm(executable):
+        return None
+    context.pythonExec = sys.executable
+    return sys.executable
+
+
+@functools.lru_cache(maxsize=None)
+def _has_this_arnorm(executable: str) -> bool:
+    from . import __version__
+
+    check = "import arnorm, pyarrow; print(arnorm.__version__)"
+    try:
+        result = subprocess.run([executable, "-c", check], capture_output=True, text=True, timeout=120)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return result.returncode == 0 and result.stdout.strip() == __version__
 
 
 def _why_not(pipeline: Pipeline) -> str:

@@ -97,7 +97,17 @@ def presets_page() -> str:
               "token filter) does and nothing more: آ أ إ → ا, ى → ي, ة → ه, tatweel and the eight",
               "harakat removed; ٱ, ؤ, ئ and dagger alef stay. Keys built with it match an index built",
               "by that filter; the test suite checks every case of Lucene's own test of the filter.",
-              "As a `tokenizers` normalizer it is native (see [Integrations](integrations.md))."]
+              "As a `tokenizers` normalizer it is native (see [Integrations](integrations.md)).",
+              "", "## Composed and decomposed text", "",
+              "Unicode writes أ either as one character or as ا + hamza above U+0654 (NFC and NFD).",
+              "`standard` and `search` give the same output for both spellings (a property the",
+              "tests check), for text in which a letter carries at most one maddah or hamza mark:",
+              "`remove_diacritics` composes them, and `normalize_persian_letters` leaves ە and ہ",
+              "alone when a hamza above follows (they are ۀ and ۂ decomposed). A letter stacked",
+              "with two of those marks (آ with a hamza below), or a mark separated from its letter",
+              "by a format character that `remove_invisibles` deletes, may compose differently.",
+              "`minimal` keeps letters as they are encoded, and `lucene` does byte for byte what",
+              "Lucene does (Lucene does not compose either); apply NFC first if you need them to agree."]
     return "\n".join(lines) + "\n"
 
 

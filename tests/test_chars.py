@@ -71,7 +71,7 @@ def test_alef_forms() -> None:
 
 def test_invisibles_are_format_controls_or_soft_hyphen() -> None:
     assert all(category(ch) == "Cf" for ch in INVISIBLES)
-    assert len(INVISIBLES) == 17
+    assert len(INVISIBLES) == 29
 
 
 @pytest.mark.parametrize("chars", ["", "a", "abc", "ace", "\U00010efd\u0640", "]-^\\"])

@@ -275,20 +275,380 @@ def test_invalid_utf8_in_a_later_block(tmp_path: Path) -> None:
     assert not (tmp_path / "out.txt").exists()
 
 
+def _read_terminal(leader: int) -> str:
+    import select
+
+    shown = b""
+    while select.select([leader], [], [], 0.5)[0]:
+        try:
+            data = os.read(leader, 4096)
+        except OSError:  # the other side is closed
+            break
+        if not data:
+            break
+        shown += data
+    return shown.decode()
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
-def test_progress_only_on_a_terminal(tmp_path: Path) -> None:
+def test_progress_only_on_a_terminal_and_only_for_runs_over_a_second(tmp_path: Path) -> None:
     import pty
+    import time
 
     source = tmp_path / "in.txt"
     source.write_text("فى\n" * 10, encoding="utf-8")
-    quiet = run(str(source))
-    assert quiet.stderr == b""
+    assert run(str(source)).stderr == b""
     leader, follower = pty.openpty()
     with open(os.devnull, "wb") as devnull:
-        process = subprocess.run([sys.executable, "-m", "arnorm", str(source)], stdout=devnull,
-                                 stderr=follower, timeout=60)
+        quick = subprocess.run([sys.executable, "-m", "arnorm", str(source)], stdout=devnull,
+                               stderr=follower, timeout=60)
+        assert quick.returncode == 0
+        assert _read_terminal(leader) == ""  # a 30-byte file draws no "0.0 MB of 0.0 MB"
+        slow = subprocess.Popen([sys.executable, "-m", "arnorm"], stdin=subprocess.PIPE, stdout=devnull,
+                                stderr=follower)
+        slow.stdin.write("فى\n".encode() * 1000)
+        slow.stdin.flush()
+        time.sleep(1.5)
+        slow.stdin.write("فى\n".encode() * 1000)
+        slow.stdin.close()
+        assert slow.wait(60) == 0
     os.close(follower)
-    shown = os.read(leader, 4096).decode()
+    shown = _read_terminal(leader)
     os.close(leader)
-    assert process.returncode == 0
-    assert "MB" in shown and "ETA" in shown
+    assert "MB" in shown and "MB/s" in shown
+
+
+# --- items of issue 28 ------------------------------------------------------------------
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0 and result.stdout.decode() == f"arnorm {arnorm.__version__}\n"
+
+
+def test_help_wraps_at_spaces_and_shows_examples() -> None:
+    result = subprocess.run([sys.executable, "-m", "arnorm", "--help"], capture_output=True, timeout=60,
+                            env={**os.environ, "COLUMNS": "60"})
+    help_text = result.stdout.decode()
+    assert result.returncode == 0 and "examples:" in help_text and "arnorm --example" in help_text
+    assert "remove_diacritics:keep_shadda=yes,normalize_quotes:style=curly" in help_text  # not cut
+    words = set(" ".join(result.stdout.decode().split()).split(" "))
+    assert not {word for word in words if word.endswith("-") and word.strip("-")}  # no word cut at a hyphen
+
+
+@pytest.mark.parametrize("word, kept", [("True", True), ("yes", True), ("1", True), ("ON", True),
+                                        ("false", False), ("No", False), ("0", False)])
+def test_steps_take_yes_no_words_for_flags(word: str, kept: bool) -> None:
+    result = run("--steps", f"remove_diacritics:keep_shadda={word}", stdin="عَلَّمَ".encode())
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode() == ("علّم" if kept else "علم")
+
+
+def test_steps_bad_values_are_named_in_the_users_terms() -> None:
+    result = run("--steps", "remove_diacritics:keep_shadda=maybe", stdin=b"x")
+    assert result.returncode == 2
+    assert result.stderr.decode() == ("arnorm: --steps: remove_diacritics:keep_shadda is yes or no "
+                                      "(true/false, 1/0, on/off), got 'maybe'\n")
+    result = run("--steps", "reduce_repeats:max_repeat=three", stdin=b"x")
+    assert "reduce_repeats:max_repeat is a whole number, got 'three'" in result.stderr.decode()
+
+
+def test_a_deeply_nested_config_is_a_one_line_error(tmp_path: Path) -> None:
+    config = tmp_path / "deep.json"
+    config.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    result = run("--config", str(config), stdin=b"x")
+    assert result.returncode == 1
+    assert result.stderr.decode() == f"arnorm: {config}: not a pipeline description (JSON nested too deeply)\n"
+
+
+def test_a_config_with_too_many_steps_is_a_clear_error(tmp_path: Path) -> None:
+    config = tmp_path / "long.json"
+    config.write_text(json.dumps({"steps": [{"name": "remove_tatweel"}] * 5000}), encoding="utf-8")
+    result = run("--config", str(config), stdin=b"x")
+    assert result.returncode == 2
+    assert "at most" in result.stderr.decode() and "Traceback" not in result.stderr.decode()
+
+
+# --- output files ----------------------------------------------------------------------
+
+
+def test_output_to_a_fifo_is_written_through(tmp_path: Path) -> None:
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = run("-o", str(fifo), stdin="فى\n".encode())
+    reader.join(30)
+    assert result.returncode == 0, result.stderr
+    assert received == ["في\n".encode()]
+    assert fifo.is_fifo() and sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]
+
+
+def _device(path: Path, minor: int) -> Path:
+    """A private copy of /dev/null (minor 3) or /dev/full (7): a test that
+    fails can only ever replace this one, never the machine's."""
+    import stat
+
+    try:
+        os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, minor))
+        open(path, "wb").close()  # a filesystem mounted nodev refuses to open it
+    except (PermissionError, AttributeError, OSError):
+        pytest.skip("cannot make and open a device node here (needs root, no nodev)")
+    return path
+
+
+def test_output_to_a_device_or_a_link_to_one_is_written_through(tmp_path: Path) -> None:
+    null = _device(tmp_path / "null", 3)
+    link = tmp_path / "out"
+    link.symlink_to(null)
+    for target in (null, link):
+        result = run("-o", str(target), stdin="فى\n".encode())
+        assert result.returncode == 0, result.stderr
+    assert null.is_char_device() and link.is_symlink() and os.readlink(link) == str(null)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["null", "out"]
+
+
+def test_output_through_a_symlink_rewrites_the_target(tmp_path: Path) -> None:
+    target, link = tmp_path / "real.txt", tmp_path / "link.txt"
+    target.write_text("old\n", encoding="utf-8")
+    link.symlink_to(target.name)
+    assert run("-o", str(link), stdin="فى\n".encode()).returncode == 0
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "في\n"
+
+
+def test_in_place_on_a_symlink_rewrites_the_target_and_keeps_the_link(tmp_path: Path) -> None:
+    target, link = tmp_path / "real.txt", tmp_path / "link.txt"
+    target.write_text("فى\n", encoding="utf-8")
+    link.symlink_to(target.name)
+    result = run("--in-place", str(link))
+    assert result.returncode == 0, result.stderr
+    assert link.is_symlink() and os.readlink(link) == "real.txt"
+    assert target.read_text(encoding="utf-8") == "في\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.txt", "real.txt"]
+
+
+def test_in_place_keeps_the_mode_and_refuses_read_only_files(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("فى\n", encoding="utf-8")
+    path.chmod(0o640)
+    assert run("--in-place", str(path)).returncode == 0
+    assert path.stat().st_mode & 0o7777 == 0o640 and path.read_text(encoding="utf-8") == "في\n"
+    path.write_text("فى\n", encoding="utf-8")
+    path.chmod(0o444)
+    refused = run("--in-place", str(path))
+    assert refused.returncode == 1
+    assert refused.stderr.decode() == f"arnorm: {path}: the file is read-only; use --force to rewrite it anyway\n"
+    assert path.read_text(encoding="utf-8") == "فى\n"
+    assert run("--in-place", "--force", str(path)).returncode == 0
+    assert path.read_text(encoding="utf-8") == "في\n" and path.stat().st_mode & 0o7777 == 0o444
+
+
+def test_in_place_keeps_hard_links(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("فى\n", encoding="utf-8")
+    os.link(first, second)
+    assert run("--in-place", str(first)).returncode == 0
+    assert second.read_text(encoding="utf-8") == "في\n"  # the same file, seen by both names
+    assert os.path.samefile(first, second)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to give files away")
+def test_in_place_as_root_keeps_the_owner_and_group(tmp_path: Path) -> None:
+    path = tmp_path / "theirs.txt"
+    path.write_text("فى\n", encoding="utf-8")
+    os.chown(path, 65534, 65534)
+    assert run("--in-place", str(path)).returncode == 0
+    info = path.stat()
+    assert (info.st_uid, info.st_gid) == (65534, 65534) and path.read_text(encoding="utf-8") == "في\n"
+
+
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_a_new_output_file_gets_the_mode_a_redirect_gives(tmp_path: Path, umask: int, mode: int) -> None:
+    out = tmp_path / "out.txt"
+    result = subprocess.run([sys.executable, "-m", "arnorm", "-o", str(out)], input=b"x", capture_output=True,
+                            timeout=60, preexec_fn=lambda: os.umask(umask))
+    assert result.returncode == 0
+    assert out.stat().st_mode & 0o7777 == mode
+
+
+def test_output_naming_a_directory_is_a_one_line_error(tmp_path: Path) -> None:
+    result = run("-o", str(tmp_path), stdin=b"x")
+    assert result.returncode == 1
+    assert result.stderr.decode() == f"arnorm: {tmp_path}: Is a directory\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_full_disk_is_a_one_line_error(tmp_path: Path) -> None:
+    full = _device(tmp_path / "full", 7)
+    result = run("-o", str(full), stdin="فى\n".encode() * 100_000)
+    assert result.returncode == 1
+    assert result.stderr.decode() == f"arnorm: {full}: No space left on device\n"
+    redirected = subprocess.run(f"{sys.executable} -m arnorm > {full}", shell=True, input="فى\n".encode(),
+                                capture_output=True, timeout=60)
+    assert redirected.returncode == 1
+    assert redirected.stderr.decode() == "arnorm: standard output: No space left on device\n"
+    assert full.is_char_device() and sorted(p.name for p in tmp_path.iterdir()) == ["full"]
+
+
+@pytest.mark.parametrize("signal_name, status", [("SIGTERM", 143), ("SIGINT", 130)])
+def test_a_signal_during_output_leaves_no_temporary_file(tmp_path: Path, signal_name: str, status: int) -> None:
+    import signal
+    import time
+
+    out = tmp_path / "out.txt"
+    process = subprocess.Popen([sys.executable, "-m", "arnorm", "-o", str(out)], stdin=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
+    process.stdin.write("فى\n".encode() * 1000)
+    process.stdin.flush()
+    deadline = time.monotonic() + 30
+    while not list(tmp_path.glob(".out.txt.*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert list(tmp_path.glob(".out.txt.*")), "the temporary file never appeared"
+    time.sleep(0.3)
+    process.send_signal(getattr(signal, signal_name))
+    assert process.wait(30) == status
+    process.stdin.close()
+    assert list(tmp_path.iterdir()) == [] and b"Traceback" not in process.stderr.read()
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+def test_reading_a_long_line_is_linear() -> None:
+    import io
+    import time
+
+    from arnorm._streams import read_blocks
+
+    start = time.process_time()
+    blocks = list(read_blocks(io.BytesIO(b"x" * 16_000_000), "-", 4096))  # 3,900 reads, one line
+    assert time.process_time() - start < 2  # joining the pieces once: milliseconds; quadratic: minutes
+    assert [len(block.data) for block in blocks] == [16_000_000]
+
+
+def test_carriage_return_lines_are_read_in_blocks(tmp_path: Path) -> None:
+    import io
+
+    from arnorm._streams import read_blocks
+
+    data = "فى البيت\r".encode() * 10_000 + b"x\r\ny\r"
+    blocks = list(read_blocks(io.BytesIO(data), "-", 4096, carriage_returns=True))
+    assert max(len(block.data) for block in blocks) <= 4096 and b"".join(b.data for b in blocks) == data
+    assert not any(block.data.endswith(b"\r") and next_.data.startswith(b"\n")
+                   for block, next_ in zip(blocks, blocks[1:]))
+    source = tmp_path / "mac.txt"
+    source.write_bytes(data * 30)
+    assert run(str(source)).stdout.decode() == arnorm.normalize((data * 30).decode())
+
+
+# --- JSON Lines ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_jsonl_splits_on_line_feeds_only(separator: str) -> None:
+    text = f"فى{separator}البيت"
+    record = json.dumps({"text": text}, ensure_ascii=False) + "\n"
+    result = run("--jsonl", stdin=(record * 3).encode())
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode() == (json.dumps({"text": arnorm.normalize(text)}, ensure_ascii=False) + "\n") * 3
+    assert result.stderr == b""
+    kept = run("--jsonl", "--steps", "restore_final_yaa", stdin=(record * 3).encode())
+    assert kept.stdout.decode() == record.replace("فى", "في") * 3
+
+
+def test_jsonl_keeps_lone_surrogate_escapes_and_writes_valid_utf8() -> None:
+    line = '{"text": "\\ud800 فى"}\n'
+    result = run("--jsonl", stdin=line.encode())
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode("utf-8")  # valid UTF-8
+    assert out == '{"text": "\\ud800 في"}\n'
+    assert json.loads(out) == {"text": "\ud800 في"}
+    assert run("--jsonl", stdin=result.stdout).stdout == result.stdout  # arnorm reads its own output
+
+
+def test_jsonl_changes_only_the_bytes_of_the_named_values() -> None:
+    digits = "7" * 5000
+    lines = [
+        '{"n": 1.0e5, "big": 1E400, "text": "فى", "x": -0.0}',
+        '{"text": "فى", "text" : "التى", "other": "فى"}',
+        '{"huge": ' + digits + ', "text":"فى"}',
+        '  { "text" :\t"\\u0641\\u0649" , "k": [1,2 ,3] }  ',
+        '{"t\\u0065xt": "فى", "esc": "\\/"}',
+        '{"text": "فى\\n\\"قال\\""}\r',
+    ]
+    expected = [
+        '{"n": 1.0e5, "big": 1E400, "text": "في", "x": -0.0}',
+        '{"text": "في", "text" : "التي", "other": "فى"}',
+        '{"huge": ' + digits + ', "text":"في"}',
+        '  { "text" :\t"\\u0641\\u064a" , "k": [1,2 ,3] }  ',
+        '{"t\\u0065xt": "في", "esc": "\\/"}',
+        '{"text": "في\\n\\"قال\\""}\r',
+    ]
+    result = run("--jsonl", stdin=("\n".join(lines) + "\n").encode())
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode().split("\n") == expected + [""]
+
+
+def test_jsonl_a_field_found_in_no_record_fails_with_a_summary() -> None:
+    records = '{"body": "فى"}\n{"body": "التى"}\n'
+    result = run("--jsonl", stdin=records.encode())
+    assert result.returncode == 1
+    assert result.stdout.decode() == records  # everything passes through
+    assert result.stderr.decode() == (
+        "arnorm: field 'text' was found in none of the 2 records (name yours with --field)\n")
+    assert run("--jsonl", "--field", "body", stdin=records.encode()).returncode == 0
+
+
+def test_jsonl_non_objects_and_non_strings_are_reported() -> None:
+    records = '{"text": "فى"}\n[1, 2]\n{"text": 3}\n"فى"\n'
+    result = run("--jsonl", stdin=records.encode())
+    assert result.returncode == 0
+    assert result.stdout.decode() == '{"text": "في"}\n[1, 2]\n{"text": 3}\n"فى"\n'
+    assert result.stderr.decode() == (
+        "arnorm: field 'text' held no string in 1 record(s) (left as they were)\n"
+        "arnorm: 2 line(s) are not JSON objects\n")
+
+
+def test_jsonl_equals_normalizing_each_value(sample_article: str) -> None:
+    from arnorm._jsonl import normalize_records
+
+    pipe = arnorm.Pipeline.from_preset("standard")
+    lines = [line for line in sample_article.splitlines() if line.strip()]
+    records = "".join(json.dumps({"i": i, "text": line, "tags": [line[:9], None]}, ensure_ascii=i % 2 == 0) + "\n"
+                      for i, line in enumerate(lines))
+    result = normalize_records(pipe.batch, ("text", "tags"), records, 1, skip_bad=False)
+    assert result.error is None and result.records == len(lines)
+    for i, (line, out) in enumerate(zip(lines, result.text.splitlines())):
+        assert json.loads(out) == {"i": i, "text": pipe(line), "tags": [pipe(line[:9]), None]}
+
+
+def test_jsonl_blocks_of_one_layout_equal_the_line_by_line_path() -> None:
+    import random
+
+    from arnorm._jsonl import normalize_records, plain_records
+
+    pipe = arnorm.Pipeline.from_preset("standard")
+    rng = random.Random(28)
+    words = ["فى", "“قال”", "التى", "\u2028", "نص", "ى", "", "0", "\u00a0", "\U0001f600"]
+    blocks = []
+    for layout in ('{"id": %d, "text": "%s", "other": "%s"}', '{"عنوان":"%s","n":%d.5e3,"text":"%s"}'):
+        lines = []
+        for i in range(300):
+            a, b = (" ".join(rng.choices(words, k=rng.randrange(6))) for _ in range(2))
+            lines.append(layout % ((i * 7919, a, b) if layout.startswith('{"id"') else (a, i, b)))
+        blocks.append("\n".join(lines) + "\n")
+    blocks.append('{"text": "فى"}\n{"text": "التى"}')  # no final line feed
+    for block in blocks:
+        plain = plain_records(pipe.batch, ("text",), block.encode())
+        assert plain is not None
+        by_line = normalize_records(pipe.batch, ("text",), block, 1, skip_bad=False)
+        assert plain[0].decode() == by_line.text
+        assert (plain[1].records, plain[1].fields) == (by_line.records, by_line.fields)
+    for block in ('{"text": "a"}\n{"id": 1, "text": "b"}\n',   # two layouts
+                  '{"text": "\\u0641"}\n', '{"text": "a\tb"}\n',  # an escape, a raw tab
+                  '{"text": "a"}\n\n', '{"meta": {"text": "a"}}\n', '{"text": 1}\n'):
+        assert plain_records(pipe.batch, ("text",), block.encode()) is None, block

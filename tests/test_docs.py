@@ -49,3 +49,44 @@ def test_site_builds_strictly(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "site" / "reference" / "index.html").is_file()
     shutil.rmtree(tmp_path / "site")
+
+
+def test_returns_sections_are_one_item_each() -> None:
+    """A Returns section of several lines is one item (its lines after the
+    first indented), not one fragment per line in the API reference."""
+    griffe = pytest.importorskip("griffe")
+
+    package = griffe.load("arnorm", search_paths=[str(ROOT)], docstring_parser="google")
+    fragmented = []
+
+    def visit(obj) -> None:
+        for member in obj.members.values():
+            if member.is_alias:
+                continue
+            if member.docstring is not None:
+                for section in member.docstring.parse("google"):
+                    if section.kind.value == "returns" and len(section.value) != 1:
+                        fragmented.append(member.path)
+            if member.is_class or member.is_module:
+                visit(member)
+
+    visit(package)
+    assert not fragmented
+
+
+def test_no_page_shows_a_path_of_the_machine_that_built_it() -> None:
+    import re
+
+    pages = [*ROOT.joinpath("docs").rglob("*.md"), ROOT / "README.md"]
+    found = [f"{page.name}: {match}" for page in pages
+             for match in re.findall(r"(?<![\w.])/(?:work|home|root|Users|tmp)/[^\s)`]*", page.read_text(encoding="utf-8"))]
+    assert not found
+
+
+def test_arabic_in_prose_is_isolated() -> None:
+    spec = importlib.util.spec_from_file_location("hooks", ROOT / "docs" / "hooks.py")
+    hooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hooks)
+    html = '<p>final ى for ي (فى، الأمريكى), <a title="فى">x</a> <code>"فى"</code></p><pre>فى</pre>'
+    assert hooks.isolate(html) == ('<p>final <bdi>ى</bdi> for <bdi>ي</bdi> (<bdi>فى، الأمريكى</bdi>), '
+                                   '<a title="فى">x</a> <code>"فى"</code></p><pre>فى</pre>')

@@ -277,3 +277,138 @@ def test_the_custom_normalizer_writes_what_the_pipeline_does(preset: str, text: 
     normalized = NormalizedString(text)
     ArnormNormalizer(preset).normalize(normalized)
     assert normalized.normalized == arnorm.Pipeline.from_preset(preset)(text)
+
+
+# --- issue 28: edges of the integrations ------------------------------------------------------
+
+
+def test_pandas_category_keeps_every_value_and_agrees_with_dask() -> None:
+    pd = pytest.importorskip("pandas")
+    dd = pytest.importorskip("dask.dataframe")
+    import arnorm.pandas  # noqa: F401
+    from arnorm.dask import normalize_series
+
+    values = ["فى البيت", "في البيت", None, "التى", "أحمد"]
+    series = pd.Series(values, dtype="category", index=[3, 4, 5, 6, 7], name="t")
+    result = series.arnorm.normalize()
+    expected = [None if v is None else arnorm.normalize(v) for v in values]
+    assert isinstance(result.dtype, pd.CategoricalDtype) and list(result.index) == [3, 4, 5, 6, 7]
+    assert [None if pd.isna(v) else v for v in result.tolist()] == expected
+    assert sorted(result.cat.categories) == sorted({v for v in expected if v is not None})  # merged
+    by_dask = normalize_series(dd.from_pandas(series, npartitions=2)).compute()
+    assert [None if pd.isna(v) else v for v in by_dask.tolist()] == expected
+    ordered = pd.Series(pd.Categorical(["فى", "ب"], categories=["فى", "ب"], ordered=True))
+    assert ordered.arnorm.normalize().cat.ordered
+
+
+def test_batch_normalizer_without_batched_true_and_with_a_str_column() -> None:
+    datasets = pytest.importorskip("datasets")
+    from arnorm.hf import BatchNormalizer
+
+    data = datasets.Dataset.from_dict({"text": ["فى البيت", None], "title": ["التى", "أحمد"]})
+    single = data.map(BatchNormalizer("standard", columns="text"))
+    assert single["text"] == ["في البيت", None] and single["title"] == ["التى", "أحمد"]
+    batched = data.map(BatchNormalizer("search", columns=["text", "title"]), batched=True)
+    assert batched["text"] == ["في البيت", None] and batched["title"] == ["التي", "احمد"]
+    assert BatchNormalizer(columns="text").columns == ("text",)
+    with pytest.raises(TypeError, match="column names"):
+        BatchNormalizer(columns=[1])  # type: ignore[list-item]
+
+
+def test_to_hf_normalizer_takes_anything_a_pipeline_is_built_from() -> None:
+    pytest.importorskip("tokenizers")
+    from arnorm.hf import to_hf_normalizer
+
+    text = "أحمد فـــى"
+    expected = Pipeline(["remove_tatweel", "normalize_alef"])(text)
+    for steps in (["remove_tatweel", "normalize_alef"], [arnorm.remove_tatweel, arnorm.normalize_alef],
+                  (step for step in ["remove_tatweel", "normalize_alef"])):
+        assert to_hf_normalizer(steps).normalize_str(text) == expected
+
+
+def test_to_hf_normalizer_is_native_with_persian_letters() -> None:
+    pytest.importorskip("tokenizers")
+    from arnorm.hf import to_hf_normalizer
+
+    for steps in (["normalize_persian_letters"], ["normalize_persian_letters", "remove_tatweel"]):
+        pipe = Pipeline(steps)
+        normalizer = to_hf_normalizer(pipe)
+        assert type(normalizer).__name__ == "Sequence"
+        text = "کتاب یوم علی ی\U00010ecbب ی\u064eك ە ہ ڪ"
+        assert normalizer.normalize_str(text) == pipe(text)
+
+
+@given(text=valid_utf8)
+def test_native_persian_letters_equal_arnorm(text: str) -> None:
+    pytest.importorskip("tokenizers")
+    from arnorm.hf import to_hf_normalizer
+
+    pipe = Pipeline(["normalize_persian_letters"])
+    assert to_hf_normalizer(pipe).normalize_str(text) == pipe(text)
+
+
+def test_sklearn_refuses_a_str_and_keeps_one_column_2d_input() -> None:
+    pytest.importorskip("sklearn")
+    np = pytest.importorskip("numpy")
+    pd = pytest.importorskip("pandas")
+    from arnorm.sklearn import ArabicNormalizer
+
+    normalizer = ArabicNormalizer(preset="search")
+    with pytest.raises(TypeError, match="single str"):
+        normalizer.transform("أحمد")
+    with pytest.raises(TypeError, match="single str"):
+        normalizer.fit("أحمد")
+    frame = pd.DataFrame({"text": ["أحمد", "مدرسة"]}, index=[7, 8])
+    result = normalizer.transform(frame)
+    assert isinstance(result, pd.DataFrame) and list(result.columns) == ["text"] and list(result.index) == [7, 8]
+    assert result["text"].tolist() == ["احمد", "مدرسه"]
+    array = normalizer.transform(np.array([["أحمد"], ["مدرسة"]]))
+    assert array.shape == (2, 1) and array[:, 0].tolist() == ["احمد", "مدرسه"]
+    assert normalizer.transform([["أحمد"], ["مدرسة"]]) == [["احمد"], ["مدرسه"]]
+    assert normalizer.transform(pd.Series(["أحمد"])) == ["احمد"]
+    with pytest.raises(ValueError, match="2 columns"):
+        normalizer.transform(pd.DataFrame({"a": ["x"], "b": ["y"]}))
+
+
+def test_sklearn_steps_given_as_a_generator_serve_every_call() -> None:
+    pytest.importorskip("sklearn")
+    from sklearn.base import clone
+
+    from arnorm.sklearn import ArabicNormalizer
+
+    normalizer = ArabicNormalizer(steps=(step for step in ["remove_tatweel", "normalize_alef"]))
+    for _ in range(3):
+        assert normalizer.transform(["أحمـــد"]) == ["احمد"]
+    assert clone(normalizer).transform(["أحمـــد"]) == ["احمد"]
+    assert normalizer.get_params()["steps"] == ["remove_tatweel", "normalize_alef"]
+
+
+@pytest.mark.parametrize("module, extra, missing", [
+    ("arnorm.pandas", "pandas", "pandas"), ("arnorm.dask", "dask", "dask"),
+    ("arnorm.sklearn", "sklearn", "sklearn"),
+])
+def test_importing_an_integration_without_its_extra_names_the_extra(module: str, extra: str, missing: str) -> None:
+    import subprocess
+    import sys
+
+    code = f"import sys; sys.modules[{missing!r}] = None; import {module}"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("ModuleNotFoundError: arnorm's") and f"pip install '.[{extra}]'" in last
+
+
+def test_hf_and_spark_without_their_extras_name_them() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.modules['tokenizers'] = None; sys.modules['pyspark'] = None\n"
+            "from arnorm.hf import to_hf_normalizer\n"
+            "from arnorm.spark import column_expression, can_push_down\n"
+            "assert can_push_down('lucene')\n"
+            "for call in (lambda: to_hf_normalizer('lucene'), lambda: column_expression('t', 'lucene')):\n"
+            "    try:\n        call()\n    except ModuleNotFoundError as error:\n        print(error)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert [line.split(" integration")[0] for line in result.stdout.splitlines()] == ["arnorm's hf", "arnorm's spark"]
+    assert "pip install '.[hf]'" in result.stdout and "pip install '.[spark]'" in result.stdout

@@ -87,7 +87,8 @@ def test_options_are_copied_at_construction() -> None:
     exceptions["بنى"] = "بنى"
     exceptions["مشى"] = "مشي"
     assert pipe("بنى بيتا ثم مشى") == "بني بيتا ثم مشى"
-    assert pipe.to_dict()["steps"] == [{"name": "restore_final_yaa", "options": {"exceptions": {"بنى": "بني"}}}]
+    assert pipe.to_dict()["steps"] == [{"name": "restore_final_yaa",
+                                        "options": {"exceptions": {"بنى": "بني"}, "keep_by_marks": True}}]
     assert pipe == Pipeline([partial(restore_final_yaa, exceptions={"بنى": "بني"})])
     with pytest.raises(TypeError):
         pipe.steps[0].options["exceptions"]["بنى"] = "بنى"  # type: ignore[index]
@@ -152,7 +153,7 @@ def test_to_dict_is_json_and_round_trips_with_options() -> None:
             {"name": "remove_diacritics", "options": {"keep_shadda": True}},
             {"name": "normalize_quotes", "options": {"style": "guillemets"}},
             {"name": "reduce_repeats", "options": {"max_repeat": 3}},
-            {"name": "restore_final_yaa", "options": {"exceptions": {"بنى": "بني"}}},
+            {"name": "restore_final_yaa", "options": {"exceptions": {"بنى": "بني"}, "keep_by_marks": True}},
         ],
     }
     again = Pipeline.from_dict(data)
@@ -188,7 +189,7 @@ def test_presets_state_every_option() -> None:
         "normalize_whitespace"]
     assert {step["name"]: step["options"] for step in steps if step["options"]} == {
         "remove_diacritics": {"keep_shadda": False},
-        "restore_final_yaa": {"exceptions": None},
+        "restore_final_yaa": {"exceptions": None, "keep_by_marks": False},
         "normalize_quotes": {"style": "ascii"},
     }
 
@@ -313,8 +314,9 @@ def test_a_rule_whose_effect_the_next_map_erases_is_left_out() -> None:
 def test_a_composition_the_next_map_erases_narrows_to_the_letters_it_keeps() -> None:
     """remove_diacritics composes ا + U+0654 into أ; normalize_hamza right
     after it maps both to ا, so the search preset composes only what its map
-    keeps apart (ے + U+0654 is ۓ, which normalize_hamza leaves), and a text
-    without ے runs one fused map and no composition at all."""
+    keeps apart (ے, ە and ہ + U+0654 are ۓ, ۀ and ۂ, which normalize_hamza
+    leaves), and a text without those runs one fused map and no composition
+    at all."""
     from arnorm._rules import Rule
     from arnorm.marks import COMPOSE_HAMZA_AFTER_DELETION
 
@@ -329,7 +331,7 @@ def test_a_composition_the_next_map_erases_narrows_to_the_letters_it_keeps() -> 
     assert compositions(without) == []
     assert len(pipe.plan(without)) == len(pipe.plan("سأل مؤمن"))
     (narrowed,) = compositions(with_yeh_barree)
-    assert narrowed is not COMPOSE_HAMZA_AFTER_DELETION and narrowed.triggers == "ے"
+    assert narrowed is not COMPOSE_HAMZA_AFTER_DELETION and narrowed.triggers == "ہےە"
     assert pipe(without) == "سال مومن شي اخر"
     assert pipe(with_yeh_barree) == "سال مومن شي اخر ۓ"
     for text in (without, with_yeh_barree, "ﮮ\u0654 ہ\u0654"):
@@ -423,3 +425,84 @@ def test_a_short_quiet_text_skips_the_rare_probes_only_where_the_input_tells() -
     between = Rule("x", "y", produces="y")
     assert quiet_probe([to_arabic, between, to_latin], frozenset(), DEFAULT) is None
     assert quiet_probe([to_latin, between, to_arabic], frozenset(), DEFAULT) is not None
+
+
+# --- issue 28 ---------------------------------------------------------------------------------
+
+
+def test_a_partial_of_a_users_wraps_wrapper_runs_the_users_function() -> None:
+    import functools
+
+    import arnorm
+
+    @functools.wraps(arnorm.remove_diacritics)
+    def wrapper(text: str, **options: bool) -> str:
+        return "W" + arnorm.remove_diacritics(text, **options)
+
+    for step in (functools.partial(wrapper, keep_shadda=True), functools.partial(wrapper), wrapper):
+        pipe = Pipeline([step, "remove_tatweel"])
+        assert pipe("عَلَّمَ").startswith("W") and pipe.batch(["عَلَّمَ"])[0].startswith("W")
+        assert pipe.steps[0].func is step
+
+
+def test_options_are_copied_and_frozen() -> None:
+    import functools
+    import pickle
+
+    import arnorm
+
+    exceptions = {"بنى": "بني"}
+    pipe = Pipeline([functools.partial(arnorm.restore_final_yaa, exceptions=exceptions)])
+    copy = pickle.loads(pickle.dumps(pipe))
+    before = hash(pipe)
+    exceptions["بنى"] = "بنى"
+    exceptions["مبنى"] = "مبني"
+    assert pipe("بنى مبنى") == copy("بنى مبنى") == "بني مبنى"
+    assert hash(pipe) == before == hash(copy) and pipe == copy
+    assert hash(Pipeline([{"name": "normalize_quotes", "options": {"style": "curly"}}])) == hash(
+        Pipeline([functools.partial(arnorm.normalize_quotes, style="curly")]))
+
+
+def test_too_many_steps_or_too_deep_options_are_a_clear_error() -> None:
+    from arnorm.pipeline import MAX_DEPTH, MAX_STEPS
+
+    assert len(Pipeline(["remove_tatweel"] * MAX_STEPS)) == MAX_STEPS
+    with pytest.raises(ValueError, match=f"at most {MAX_STEPS} steps, got 3200"):
+        Pipeline.from_dict({"steps": [{"name": "remove_tatweel"}] * 3200})
+    nested: object = "بني"
+    for _ in range(5000):
+        nested = {"x": nested}
+    with pytest.raises(ValueError, match=f"nested more than {MAX_DEPTH} deep"):
+        Pipeline([{"name": "restore_final_yaa", "options": {"exceptions": nested}}])
+
+
+def test_map_under_spawn_names_an_unpicklable_step(monkeypatch) -> None:
+    import multiprocessing
+
+    from arnorm import _parallel
+
+    monkeypatch.setattr(_parallel, "_context", lambda: multiprocessing.get_context("spawn"))
+    pipe = Pipeline([lambda text: text.upper()])
+    with pytest.raises(TypeError, match=r'not a lambda .*if __name__ == "__main__"'):
+        list(pipe.map(["a"] * 10, jobs=2))
+
+
+def test_map_under_spawn_without_a_main_guard_is_one_clear_error(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    script = tmp_path / "job.py"
+    script.write_text("import multiprocessing\nmultiprocessing.set_start_method('spawn', force=True)\n"
+                      "from arnorm import Pipeline\n"
+                      "print(list(Pipeline.from_preset('search').map(['أحمد'] * 10, jobs=2)))\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("RuntimeError: the worker processes stopped") and '__name__ == "__main__"' in last
+    guarded = tmp_path / "guarded.py"
+    guarded.write_text("import multiprocessing\nfrom arnorm import Pipeline\nif __name__ == '__main__':\n"
+                       "    multiprocessing.set_start_method('spawn', force=True)\n"
+                       "    print(list(Pipeline.from_preset('search').map(['أحمد'] * 10, jobs=2)))\n",
+                       encoding="utf-8")
+    assert subprocess.run([sys.executable, str(guarded)], capture_output=True, text=True,
+                          timeout=300).stdout == str(["احمد"] * 10) + "\n"

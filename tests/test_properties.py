@@ -117,3 +117,44 @@ def test_text_without_arabic_passes_through(name: str, text: str) -> None:
 def test_text_without_targets_passes_through(name: str, text: str) -> None:
     text = "".join(ch for ch in text if ch not in TARGETS[name])
     assert NORMALIZERS[name](text) == text
+
+
+# --- canonical equivalence (issue 28, item 11) ---------------------------------------------
+
+_HAMZA_LETTERS = "أإآؤئۀۂۓ"
+_LETTERS = [chr(c) for c in range(0x0621, 0x064B)] + list("ٱکڪەہیۀۂۓےۀۂە")
+_VOWELS = [chr(c) for c in range(0x064B, 0x0653)] + ["\u0670"]
+
+
+@st.composite
+def _cluster(draw) -> str:
+    """A letter, its vowel marks, and at most one maddah or hamza mark."""
+    letter = draw(st.sampled_from(_LETTERS))
+    marks = draw(st.lists(st.sampled_from(_VOWELS), max_size=2))
+    if letter not in _HAMZA_LETTERS and draw(st.booleans()):
+        marks.insert(draw(st.integers(0, len(marks))), draw(st.sampled_from("\u0653\u0654\u0655")))
+    return letter + "".join(marks)
+
+
+_words = st.lists(st.one_of(_cluster(), st.sampled_from([" ", "، ", "\n", "ـ", "\u200c"])), max_size=30).map("".join)
+
+
+@pytest.mark.parametrize("preset", ["standard", "search"])
+@given(text=_words)
+def test_canonically_equivalent_text_gives_the_same_output(preset: str, text: str) -> None:
+    """NFC and NFD forms give one output in the presets that compose marks,
+    for text whose letters carry at most one maddah or hamza (docs/presets.md);
+    minimal keeps the letters as encoded and lucene is Lucene's, byte for byte."""
+    import unicodedata2
+
+    pipe = Pipeline.from_preset(preset)
+    assert pipe(unicodedata2.normalize("NFC", text)) == pipe(unicodedata2.normalize("NFD", text))
+
+
+@pytest.mark.parametrize("composed, decomposed", [("\u06c0", "\u06d5\u0654"), ("\u06c2", "\u06c1\u0654"),
+                                                 ("\u06c0\u0655", "\u06d5\u0655\u0654")])
+def test_heh_with_hamza_above_composed_or_not(composed: str, decomposed: str) -> None:
+    for preset, expected in (("standard", "ب" + composed), ("search", "ب" + composed[0])):
+        pipe = Pipeline.from_preset(preset)
+        assert pipe("ب" + composed) == pipe("ب" + decomposed) == expected
+    assert arnorm.normalize_persian_letters("ە ہ") == "ه ه"

@@ -28,7 +28,7 @@ INVISIBLE = (
         ("\u200fالعربية\u200f", "العربية"),  # RLM
         ("\ufeffبداية", "بداية"),  # BOM
         ("كل\u00adمة", "كلمة"),  # soft hyphen
-        ("\u2060\u180e", "\u2060\u180e"),  # not in the contract's list: kept
+        ("\u2060\u180e", ""),  # word joiner, Mongolian vowel separator: removed (issue 28)
     ],
 )
 def test_remove_invisibles(text: str, expected: str) -> None:
@@ -128,3 +128,27 @@ def test_untrusted_max_repeat_is_cheap() -> None:
         pipe = Pipeline.from_dict({"steps": [{"name": "reduce_repeats", "options": {"max_repeat": n}}]})
         assert pipe("جمييييل") == "جمييييل"
     assert _repeat_primitives.cache_info().currsize <= 32
+
+
+# Default_Ignorable_Code_Point (DerivedCoreProperties.txt), assigned ranges.
+DEFAULT_IGNORABLE = [(0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160),
+                     (0x17B4, 0x17B5), (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E),
+                     (0x2060, 0x2064), (0x2066, 0x206F), (0x3164, 0x3164), (0xFE00, 0xFE0F),
+                     (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A),
+                     (0xE0001, 0xE0001), (0xE0020, 0xE007F), (0xE0100, 0xE01EF)]
+KEPT_IGNORABLE = {  # they carry meaning: glyph choice, emoji sequences, mark order, other scripts
+    0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B, 0x180C, 0x180D, 0x180F, 0x3164, 0xFFA0,
+    *range(0xFE00, 0xFE10), *range(0x1BCA0, 0x1BCA4), *range(0x1D173, 0x1D17B),
+    0xE0001, *range(0xE0020, 0xE0080), *range(0xE0100, 0xE01F0)}
+
+
+@pytest.mark.parametrize("code", [0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x180E, 0x206C, 0x206D])
+def test_word_joiner_invisible_operators_and_shaping_controls_are_removed(code: int) -> None:
+    assert remove_invisibles(f"مر{chr(code)}حبا") == "مرحبا"
+
+
+def test_every_default_ignorable_code_point_is_removed_or_kept_on_purpose() -> None:
+    for first, last in DEFAULT_IGNORABLE:
+        for code in range(first, last + 1):
+            removed = remove_invisibles(chr(code)) == ""
+            assert removed == (code not in KEPT_IGNORABLE), hex(code)

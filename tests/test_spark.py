@@ -285,3 +285,26 @@ def test_example_job_needs_a_format_it_can_tell(tmp_path: Path) -> None:
     with pytest.raises(SystemExit, match="give --format"):
         example.detect_format(str(tmp_path))
     assert example.detect_format("s3a://bucket/corpus/part-0.parquet") == "parquet"
+
+
+def test_a_local_session_without_pyspark_python_runs_the_udf(tmp_path: Path) -> None:
+    """Without PYSPARK_PYTHON the workers would start ``python3`` from the
+    PATH, which lacks arnorm here: a local session uses the driver's own
+    interpreter instead, and the standard preset runs."""
+    script = tmp_path / "job.py"
+    script.write_text(
+        "from pyspark.sql import SparkSession\n"
+        "from arnorm.spark import normalize_column\n"
+        "spark = SparkSession.builder.master('local[1]').config('spark.ui.enabled', 'false').getOrCreate()\n"
+        "spark.sparkContext.setLogLevel('ERROR')\n"
+        # from SQL, not from Python objects (which would start python3 itself)
+        "df = spark.sql(\"SELECT 'فى البيت' AS text UNION ALL SELECT CAST(NULL AS STRING)\")\n"
+        "print([row.text for row in normalize_column(df, 'text').collect()])\n"
+        "spark.stop()\n", encoding="utf-8")
+    env = {key: value for key, value in os.environ.items() if key not in ("PYSPARK_PYTHON", "PYSPARK_DRIVER_PYTHON")}
+    env["PATH"] = f"{tmp_path}:{env.get('PATH', '')}"
+    (tmp_path / "python3").write_text("#!/bin/sh\necho 'python3 without arnorm' >&2\nexit 1\n", encoding="utf-8")
+    (tmp_path / "python3").chmod(0o755)
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=600, env=env)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip().splitlines()[-1] == "['في البيت', None]"
