@@ -19,7 +19,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
@@ -422,7 +425,91 @@ def _explain(argv: list[str]) -> int:
     return 0
 
 
-COMMANDS = {"list": _list, "explain": _explain}
+MATCH_COLOUR = ("\x1b[1;31m", "\x1b[0m")
+"""How ``arnorm grep`` marks a match on a terminal (bold red, as grep does)."""
+
+
+def _grep_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="arnorm grep", formatter_class=_Formatter,
+        description="Print the lines of FILEs (or standard input) where QUERY occurs, compared after "
+                    "normalization (the search preset unless told otherwise), with the matches marked in "
+                    "the original text. Exit status: 0 a match, 1 none, 2 an error.")
+    parser.add_argument("query", metavar="QUERY", help="what to look for, written any way the preset folds")
+    parser.add_argument("files", metavar="FILE", nargs="*", default=["-"], help="'-' is standard input")
+    parser.add_argument("--parts", action="store_true", help="also match inside words (default: whole words)")
+    parser.add_argument("--json", action="store_true",
+                        help="one JSON object per match: file, line, start and end (characters in the line)")
+    parser.add_argument("--color", "--colour", choices=("auto", "always", "never"), default="auto",
+                        help="mark matches in colour (auto: on a terminal)")
+    _add_pipeline_options(parser)
+    return parser
+
+
+def _grep(argv: list[str]) -> int:
+    args = _grep_parser().parse_intermixed_args(argv)
+    if not (args.preset or args.steps or args.config):
+        args.preset = "search"
+    pipeline = _pipeline(args)
+    colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+    before, after = MATCH_COLOUR if colour else ("", "")
+    try:
+        return 0 if _grep_files(args, pipeline, before, after) else 1
+    except InputError as error:  # grep's convention: 1 is "no match", so an error is 2
+        print(f"arnorm: {error}", file=sys.stderr)
+        return 2
+
+
+def _grep_files(args: argparse.Namespace, pipeline: Pipeline, before: str, after: str) -> bool:
+    """Print the matching lines of every file; whether any matched."""
+    found = False
+    for name in args.files:
+        stream, label, _ = open_input(name)
+        try:
+            for block in read_blocks(stream, label):
+                for line_number, line, spans in _matching_lines(args.query, block, pipeline, not args.parts):
+                    found = True
+                    prefix = f"{label}:" if len(args.files) > 1 else ""
+                    if args.json:
+                        for start, end in spans:
+                            print(json.dumps({"file": label, "line": line_number, "start": start, "end": end,
+                                              "match": line[start:end]}, ensure_ascii=False))
+                    else:
+                        print(prefix + _marked(line.rstrip("\r\n"), spans, before, after))
+        finally:
+            if stream is not sys.stdin.buffer:
+                stream.close()
+    return found
+
+
+def _matching_lines(query: str, block: Block, pipeline: Pipeline,
+                    whole_words: bool) -> Iterator[tuple[int, str, list[tuple[int, int]]]]:
+    """Each line of the block (lines end at LF) with a match: its number,
+    its text and the spans of its matches, in characters of the line."""
+    from .find import find
+
+    text = block.decode()
+    starts = [0] + [match.end() for match in re.finditer("\n", text)]
+    by_line: dict[int, list[tuple[int, int]]] = {}
+    for start, end in find(query, text, preset=pipeline, whole_words=whole_words):
+        line = bisect_right(starts, start) - 1
+        by_line.setdefault(line, []).append((start - starts[line], end - starts[line]))
+    for line, spans in by_line.items():
+        end = starts[line + 1] if line + 1 < len(starts) else len(text)
+        yield block.first_line + line, text[starts[line]:end], spans
+
+
+def _marked(line: str, spans: list[tuple[int, int]], before: str, after: str) -> str:
+    if not before:
+        return line
+    parts, kept = [], 0
+    for start, end in spans:
+        parts += [line[kept:start], before, line[start:end], after]
+        kept = end
+    return "".join(parts) + line[kept:]
+
+
+COMMANDS = {"list": _list, "explain": _explain, "grep": _grep}
 
 
 def main(argv: list[str] | None = None) -> int:

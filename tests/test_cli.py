@@ -652,3 +652,42 @@ def test_jsonl_blocks_of_one_layout_equal_the_line_by_line_path() -> None:
                   '{"text": "\\u0641"}\n', '{"text": "a\tb"}\n',  # an escape, a raw tab
                   '{"text": "a"}\n\n', '{"meta": {"text": "a"}}\n', '{"text": 1}\n'):
         assert plain_records(pipe.batch, ("text",), block.encode()) is None, block
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    result = run(*args)
+    return subprocess.CompletedProcess(result.args, result.returncode, result.stdout.decode("utf-8"),
+                                       result.stderr.decode("utf-8"))
+
+
+GREP_TEXT = "قال أحمدُ إنّ المَدْرَسَةَ فى القاهرة\nلا شيء هنا\nوالمدرسه الأخرى\n"
+
+
+def test_grep_prints_the_lines_with_a_match_in_their_original_spelling(tmp_path) -> None:
+    source = tmp_path / "a.txt"
+    source.write_text(GREP_TEXT, encoding="utf-8")
+    assert run_cli("grep", "المدرسة", str(source)).stdout == GREP_TEXT.splitlines()[0] + "\n"
+    assert run_cli("grep", "--parts", "مدرسه", str(source)).stdout.splitlines() == [
+        GREP_TEXT.splitlines()[0], GREP_TEXT.splitlines()[2]]
+    coloured = run_cli("grep", "--color", "always", "في", str(source)).stdout
+    assert coloured == "قال أحمدُ إنّ المَدْرَسَةَ \x1b[1;31mفى\x1b[0m القاهرة\n"
+
+
+def test_grep_json_gives_spans_in_characters_of_each_line(tmp_path) -> None:
+    source = tmp_path / "a.txt"
+    source.write_text(GREP_TEXT, encoding="utf-8")
+    output = run_cli("grep", "--json", "--parts", "مدرسه", str(source)).stdout
+    records = [json.loads(line) for line in output.splitlines()]
+    assert [(r["line"], r["match"]) for r in records] == [(1, "مَدْرَسَةَ"), (3, "مدرسه")]
+    line = GREP_TEXT.splitlines()[0]
+    assert line[records[0]["start"]:records[0]["end"]] == "مَدْرَسَةَ"
+
+
+def test_grep_exits_1_without_a_match_and_2_on_bad_input(tmp_path) -> None:
+    source = tmp_path / "a.txt"
+    source.write_text(GREP_TEXT, encoding="utf-8")
+    assert run_cli("grep", "غائب", str(source)).returncode == 1
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\n")
+    result = run_cli("grep", "x", str(bad))
+    assert result.returncode == 2 and "invalid UTF-8 at byte offset 0" in result.stderr
