@@ -45,7 +45,9 @@ def main(argv: list[str] | None = None) -> int:
         "quick": args.quick,
         "repeat": repeat,
         "environment": suite.environment(loaded),
-        "corpora": {c.name: {"megabytes": c.megabytes, "source": c.source} for c in found},
+        # a file's name, not the path of the machine that ran the suite
+        "corpora": {c.name: {"megabytes": c.megabytes, "source": Path(c.source).name if Path(c.source).is_absolute()
+                             else c.source} for c in found},
         "skipped": skipped,
         "missing_peers": loaded.missing,
         "results": suite.as_dicts(results),
