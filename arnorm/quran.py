@@ -1,0 +1,354 @@
+"""Quranic (Uthmani) orthography written in standard spelling.
+
+The Uthmani script of the printed mushaf (and of Tanzil's Uthmani text, the
+one most software uses) spells many words differently from standard
+Arabic: the long ā is often a dagger alef over the letter (ٱلْكِتَـٰبُ for
+الكتاب), a few words keep an old و for ā (ٱلصَّلَوٰةَ for الصلاة), final
+ي carries no dots (فِى for في), hamza sits on a tatweel or on the line
+where standard spelling gives it a seat (يَسْـَٔلُونَ، يَسْتَهْزِءُونَ for
+يسألون، يستهزئون), and the vocative يا is joined to its noun (يَـٰقَوْمِ
+for يا قوم). Recitation marks come on top: maddah for a prolonged vowel
+(مَآ), the small waw and yeh of a long pronoun vowel (بِهِۦ، لَهُۥ), the
+small zero of a silent letter (ءَامَنُوا۟), and pause and section marks.
+
+:func:`standardize_quranic_spelling` rewrites all of that in standard
+spelling and keeps the vowel marks that still apply. Each rule below says
+which fact of the two orthographies it writes down; the sources are the
+orthography itself (the rules of hamza seats and of the dagger alef as
+taught in Arabic grammars, and the Unicode names of the Quranic marks).
+The few words that no rule covers are listed in :data:`EXCEPTIONS`. No
+table of the Quran's words is shipped.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ._chars import (
+    ALEF,
+    ALEF_HAMZA_ABOVE,
+    ALEF_HAMZA_BELOW,
+    ALEF_MADDA,
+    ALEF_MAKSURA,
+    ALEF_WASLA,
+    DAMMA,
+    DAMMATAN,
+    FATHA,
+    FATHATAN,
+    HAMZA,
+    HAMZA_ABOVE,
+    HEH,
+    KASRA,
+    KASRATAN,
+    MADDAH_ABOVE,
+    SHADDA,
+    SMALL_WAW,
+    SMALL_YEH,
+    SUKUN,
+    SUPERSCRIPT_ALEF,
+    TATWEEL,
+    WAW,
+    WAW_HAMZA,
+    YEH,
+    YEH_HAMZA,
+    char_class,
+)
+from ._registry import declare, require_str
+from ._rules import CharMap, Primitive, Rule, run
+
+# --- The Quranic marks --------------------------------------------------------
+
+SMALL_HIGH_YEH = "\u06e7"  # ۧ ARABIC SMALL HIGH YEH (a yeh left out of the rasm)
+SMALL_HIGH_ROUNDED_ZERO = "\u06df"  # ۟ the letter under it is not pronounced
+SMALL_HIGH_DOTLESS_HEAD_OF_KHAH = "\u06e1"  # ۡ the sukun of the Medina mushaf encodings
+RUB_EL_HIZB = "\u06de"  # ۞ start of a quarter of a hizb (a symbol, not a mark)
+PLACE_OF_SAJDAH = "\u06e9"  # ۩ (a symbol, not a mark)
+
+PAUSE_MARKS = frozenset(map(chr, range(0x06D6, 0x06DD)))
+"""ۖ ۗ ۘ ۙ ۚ ۛ ۜ U+06D6–U+06DC: where the reciter may, must or must not stop."""
+
+RECITATION_MARKS = frozenset("\u06e0\u06e2\u06e3\u06ea\u06eb\u06ec\u06ed")
+"""Marks of how a letter is recited, with no place in standard spelling:
+small high upright rectangular zero U+06E0 (an alef pronounced only in
+pause), small high and low meem U+06E2, U+06ED (iqlab: ن pronounced م),
+small low seen U+06E3, and the stops U+06EA–U+06EC."""
+
+SMALL_HIGH_NOON = "\u06e8"  # ۨ a noon the rasm leaves out (نُۨجِى is ننجي)
+SMALL_HIGH_SEEN = "\u06dc"  # ۜ over ص: read (and spelled in standard Arabic) س
+
+OPEN_TANWEEN = {"\u08f0": FATHATAN, "\u08f1": DAMMATAN, "\u08f2": KASRATAN}
+"""The open (successive) tanween of Medina-mushaf encodings: tanween before a
+letter it assimilates to; in standard spelling plain tanween."""
+
+QURANIC_SYMBOLS = frozenset({RUB_EL_HIZB, PLACE_OF_SAJDAH})
+
+# --- Character classes for the rules ----------------------------------------
+
+_LETTERS = char_class(set(map(chr, range(0x0621, 0x063B))) | set(map(chr, range(0x0641, 0x064B))))
+_HARAKAT = char_class(map(chr, range(0x064B, 0x0653)))  # tanwin, short vowels, shadda, sukun
+_WORD = char_class(set(map(chr, range(0x0621, 0x063B))) | set(map(chr, range(0x0640, 0x0656)))
+                   | {SUPERSCRIPT_ALEF, SMALL_WAW, SMALL_YEH, SMALL_HIGH_YEH, SMALL_HIGH_ROUNDED_ZERO})
+"""What a word of Uthmani text is made of: letters, tatweel and every mark the rules read."""
+_START = f"(?<!{_WORD})"
+_END = f"(?!{_WORD})"
+
+
+# بَصْۜطَةً → بَسْطَةً، وَيَبْصُۜطُ → وَيَبْسُطُ: a small seen over ص says the
+# word is read, and spelled in standard Arabic, with س.
+SAD_READ_AS_SEEN = Rule(f"\u0635({_HARAKAT}*){SMALL_HIGH_SEEN}", "\u0633\\1", triggers=SMALL_HIGH_SEEN,
+                        produces="\u0633", separable=True)
+
+
+def _prepare() -> CharMap:
+    """Alef wasla ٱ → ا (standard spelling writes hamzat al-wasl as a bare
+    alef); pause, section and recitation marks deleted; the Medina sukun and
+    open tanween written as the standard marks."""
+    table = {ALEF_WASLA: ALEF, SMALL_HIGH_DOTLESS_HEAD_OF_KHAH: SUKUN, SMALL_HIGH_NOON: "\u0646", **OPEN_TANWEEN}
+    table.update(dict.fromkeys(PAUSE_MARKS | RECITATION_MARKS | QURANIC_SYMBOLS, ""))
+    return CharMap(table)
+
+
+# --- The maddah of prolongation, when it came precomposed ------------------------
+
+# Tanzil writes the maddah of a prolonged ā as a mark on the alef (مَا + U+0653);
+# text that went through NFC has آ U+0622 there instead. Where standard
+# spelling never writes آ (before a hamza: جَآءَ، at the end of a word: مَآ،
+# before a doubled letter: ٱلضَّآلِّينَ, and after ءَ: ءَآلْـَٔـٰنَ) it is that mark,
+# and is taken apart so that the rules below read it as Tanzil writes it.
+PRECOMPOSED_MADDAH = Rule(
+    f"{ALEF_MADDA}(?=[{MADDAH_ABOVE}]*(?:{_HARAKAT}*{HAMZA}|{_END}|{_LETTERS}{SHADDA}|{_LETTERS}{_HARAKAT}{SHADDA}))"
+    f"|(?<={HAMZA}{FATHA}){ALEF_MADDA}",
+    ALEF + MADDAH_ABOVE, triggers=ALEF_MADDA, produces=(ALEF, MADDAH_ABOVE), separable=True)
+
+
+# --- The vocative يا and the ها of هَـٰٓأَنتُمْ --------------------------------------
+
+# يَـٰقَوْمِ → يَا قَوْمِ، يَـٰٓأَيُّهَا → يَا أَيُّهَا، هَـٰٓأَنتُمْ → هَا أَنتُمْ: the
+# mushaf joins the particles يا and ها to the next word and writes their alef
+# as a dagger alef; standard spelling writes them apart, with their alef.
+_DAGGER = f"{FATHA}?{TATWEEL}?{SUPERSCRIPT_ALEF}{MADDAH_ABOVE}?"
+VOCATIVE = Rule(
+    f"{_START}((?:[{WAW}\u0641]{FATHA}?)?)(?:(ي){_DAGGER}(?=[{TATWEEL}]|{_LETTERS})"
+    f"|(ه){_DAGGER}(?=[{ALEF_HAMZA_ABOVE}{HAMZA}]))",
+    r"\1\2\3" + FATHA + ALEF + " ", triggers=SUPERSCRIPT_ALEF, produces=(FATHA, ALEF, " "),
+    name="", separable=True)
+
+
+# --- The dagger alef ------------------------------------------------------------
+
+# ٱلصَّلَوٰةَ → الصَّلَاةَ، ٱلرِّبَوٰا۟ → الرِّبَا: a bare و under a dagger alef is
+# the old spelling of ā (الصلاة، الزكاة، الحياة، مشكاة، النجاة، مناة، الربا).
+DAGGER_ON_WAW = Rule(f"{WAW}{SUPERSCRIPT_ALEF}{MADDAH_ABOVE}?(?:{ALEF}{SMALL_HIGH_ROUNDED_ZERO})?", ALEF,
+                     triggers=SUPERSCRIPT_ALEF, produces=ALEF, separable=True)
+
+# هُدَىٰهُمْ → هُدَاهُمْ، ٱلتَّوْرَىٰةَ → التَّوْرَاةَ: alef maksura is written
+# ى only at the end of a word; inside one it is ا.
+DAGGER_ON_MEDIAL_MAKSURA = Rule(
+    f"{ALEF_MAKSURA}{SUPERSCRIPT_ALEF}{MADDAH_ABOVE}?(?={_HARAKAT}*{_LETTERS})", ALEF,
+    triggers=SUPERSCRIPT_ALEF, produces=ALEF, separable=True)
+
+
+# ٱلَّيْلَ → اللَّيْلَ، ٱلَّـٰتِى → اللَّاتِي، ٱلَّذَيْنِ → اللَّذَيْنِ: the mushaf
+# writes one lam where the article meets a doubled ل in الليل and in the
+# relatives اللاتي، اللائي، اللذين; standard spelling writes both.
+DOUBLED_LAM = Rule(f"(?<=\u0627)(?=\u0644{SHADDA}{FATHA}?(?:\u064a{SUKUN}?\u0644|{TATWEEL}?{SUPERSCRIPT_ALEF}"
+                   f"|\u0630{FATHA}\u064a))", "\u0644", triggers="\u0644", produces="\u0644", separable=True)
+
+# ءَأَـٰلِهَتُنَا → ءَآلِهَتُنَا: a hamza on alef under a dagger alef is آ.
+DAGGER_ON_HAMZA = Rule(f"{ALEF_HAMZA_ABOVE}{FATHA}?{TATWEEL}?{SUPERSCRIPT_ALEF}{MADDAH_ABOVE}?", ALEF_MADDA,
+                       triggers=SUPERSCRIPT_ALEF, produces=ALEF_MADDA, separable=True)
+
+
+def _protected(befores: tuple[str, ...], after: str) -> str:
+    """A dagger alef after one of ``befores`` (each with or without the
+    fatha, shadda or tatweel before the dagger) and before ``after``."""
+    tails = ("", FATHA, FATHA + TATWEEL, TATWEEL, SHADDA, SHADDA + FATHA, FATHA + SHADDA)
+    behind = "|".join(f"(?<={re.escape(before + tail)})" for before in befores for tail in tails)
+    return f"(?:{behind}){SUPERSCRIPT_ALEF}{MADDAH_ABOVE}?{after}"
+
+
+# Words that standard spelling writes without the alef, keeping the dagger
+# alef as a vowel mark (هٰذا، ذٰلك، لٰكن، أولٰئك، الرحمٰن، إلٰه، اللّٰه): the
+# demonstratives, لكن, and the two divine names, as every Arabic grammar lists
+# them among the words whose ā is not written.
+_KEEPS_DAGGER = "|".join([
+    _protected(("ه",), "[ذؤك]"),  # هٰذا هٰذه هٰذان هٰؤلاء هٰكذا
+    _protected(("ذ",), "ل"),  # ذٰلك ذٰلكم كذٰلك
+    _protected(("ل",), f"ك{KASRA}?ن"),  # لٰكن لٰكنّ
+    _protected(("ول", f"و{SMALL_HIGH_ROUNDED_ZERO}ل", f"و{DAMMA}ل"), "ئ"),  # أولٰئك
+    _protected(("حم", f"ح{SUKUN}م"), "ن"),  # الرحمٰن
+    _protected(("ل",), "ه"),  # إلٰه اللّٰه
+])
+
+# ٱلْكِتَـٰبُ → الْكِتَابُ، ٱلسَّمَـٰوَٰتِ → السَّمَاوَاتِ، إِبْرَٰهِيمَ → إِبْرَاهِيمَ:
+# everywhere else the dagger alef is an ā that standard spelling writes as ا
+# (the tatweel that carried it, and a maddah on it, go with it).
+DAGGER_ALEF = Rule(
+    f"(?<=[\u0621-\u0648\u064a\u064b-\u0652]){TATWEEL}?(?!{_KEEPS_DAGGER}){SUPERSCRIPT_ALEF}{MADDAH_ABOVE}?",
+    ALEF, triggers=SUPERSCRIPT_ALEF, produces=ALEF, separable=True)
+
+
+# --- Hamza seats ------------------------------------------------------------------
+
+# The mushaf writes many a hamza on the line (ء) or on a tatweel (ـٔ) where
+# standard spelling gives it a seat. The seat follows the rules of the
+# grammars, in their order of strength: kasra (on the hamza or before it) or
+# a yeh before it gives ئ; after a long ā or ū the hamza stays on the line;
+# a damma gives ؤ (ئ before a long و, as in مسئول, يطئون); otherwise أ, and
+# أ followed by ā is آ. At the start of a word, or after a one-letter
+# proclitic, the hamza is initial: إ with kasra, آ before ā, else أ.
+_VOWELS = frozenset(map(chr, range(0x064B, 0x0653)))
+_CLUSTER = re.compile(f"(.)([{''.join(sorted(_VOWELS))}{HAMZA_ABOVE}{MADDAH_ABOVE}{SMALL_HIGH_ROUNDED_ZERO}]*)")
+_PROCLITICS = {"و": FATHA, "ف": FATHA, "ب": KASRA, "ل": KASRA, "ك": FATHA, "س": FATHA, ALEF_HAMZA_ABOVE: FATHA}
+
+
+def _vowel(marks: str) -> str:
+    """The short vowel of a letter's marks: fatha, damma, kasra, sukun, or ''."""
+    for mark, vowel in ((KASRA, KASRA), (KASRATAN, KASRA), (DAMMA, DAMMA), (DAMMATAN, DAMMA),
+                        (FATHA, FATHA), (FATHATAN, FATHA), (SUKUN, SUKUN)):
+        if mark in marks:
+            return vowel
+    return ""
+
+
+def _initial(clusters: list[tuple[str, str]], index: int) -> bool:
+    """Whether the hamza at ``index`` begins its word (proclitics aside)."""
+    before = clusters[:index]
+    if len(before) > 2:
+        return False
+    return all(_PROCLITICS.get(letter) == _vowel(marks) and letter != ALEF_HAMZA_ABOVE or
+               (letter == ALEF_HAMZA_ABOVE and i == 0) for i, (letter, marks) in enumerate(before))
+
+
+def _seat(clusters: list[tuple[str, str]], index: int) -> tuple[str, int]:
+    """The letter for the hamza at ``index``, and how it ends: 0 as it is,
+    1 absorbing the ا after it (آ, or أ of a final tanween), 2 writing that
+    final ا as ى (رَءَا → رَأَى)."""
+    hamza, marks = clusters[index]
+    plain = hamza == HAMZA
+    vowel = _vowel(marks)
+    after = clusters[index + 1][0] if index + 1 < len(clusters) else ""
+    last_alef = after == ALEF and index + 2 == len(clusters)
+    if index == 0 or _initial(clusters, index):
+        if vowel == KASRA:
+            return ALEF_HAMZA_BELOW, 0
+        return (ALEF_MADDA, 1) if after == ALEF and vowel == FATHA else (ALEF_HAMZA_ABOVE, 0)
+    letter, before = clusters[index - 1]
+    previous = _vowel(before)
+    if letter == TATWEEL:  # ـٰٓـٔ: the tatweel after a written ā
+        letter, previous = ALEF, ""
+    if last_alef and FATHA in marks:  # رَءَا، وَنَـَٔا: a final ā written ى
+        return (HAMZA if letter == ALEF else ALEF_HAMZA_ABOVE), 2
+    if not after or (last_alef and FATHATAN in marks):  # at the end of the word
+        if plain or letter == ALEF or (letter == WAW and previous != FATHA):
+            return HAMZA, 0  # the mushaf writes a final hamza on the line where standard spelling does
+        if previous == SUKUN or previous == KASRA or letter in (YEH, ALEF_MAKSURA):
+            return YEH_HAMZA, 0  # شَيْـًٔا، خِطْـًٔا
+        return (WAW_HAMZA, 0) if previous == DAMMA else (ALEF_HAMZA_ABOVE, 1 if after else 0)  # مَلْجَـًٔا
+    if vowel == KASRA or previous == KASRA or letter in (YEH, ALEF_MAKSURA):
+        return YEH_HAMZA, 0
+    if letter == ALEF:
+        return HAMZA, 0
+    if after == ALEF and vowel == FATHA:
+        return ALEF_MADDA, 1
+    if letter == WAW and previous in (SUKUN, "", DAMMA):
+        return HAMZA, 0
+    if vowel == DAMMA:  # before a long و the seat is ئ (مسئول، يطئون), or the line where the mushaf has it
+        return ((HAMZA if plain else YEH_HAMZA) if after == WAW else WAW_HAMZA), 0
+    return (WAW_HAMZA if previous == DAMMA else ALEF_HAMZA_ABOVE), 0
+
+
+@functools.lru_cache(maxsize=8192)
+def _seat_word(word: str) -> str:
+    clusters = _CLUSTER.findall(word)
+    out: list[str] = []
+    skip = 0
+    for index, (letter, marks) in enumerate(clusters):
+        if skip:
+            skip = 0
+            out.append(marks.replace(MADDAH_ABOVE, "").replace(SMALL_HIGH_ROUNDED_ZERO, ""))
+            continue
+        if letter != HAMZA and not (letter == TATWEEL and HAMZA_ABOVE in marks):
+            out.append(letter + marks)
+            continue
+        seat, ending = _seat(clusters, index)
+        rest = marks.replace(HAMZA_ABOVE, "").replace(MADDAH_ABOVE, "")
+        out.append(seat + (rest.replace(FATHA, "") if seat == ALEF_MADDA else rest))
+        if ending == 2:
+            out.append(ALEF_MAKSURA)
+        skip = ending
+        if seat == HAMZA and index + 2 == len(clusters) and clusters[-1][0] == WAW and _vowel(marks) == DAMMA:
+            out.append(WAW + clusters[-1][1] + ALEF)  # جَآءُو → جَاءُوا: the alef after the plural و
+            break
+    return "".join(out)
+
+
+HAMZA_SEATS = Rule(f"{_START}{_WORD}*?(?:{HAMZA}|{TATWEEL}{_HARAKAT}*{HAMZA_ABOVE}){_WORD}*",
+                   lambda match: _seat_word(match.group()), triggers=(HAMZA, HAMZA_ABOVE), separable=True)
+"""ء and ـٔ in their standard seats: يَسْـَٔلُونَ → يَسْأَلُونَ، شَيْـًٔا → شَيْئًا،
+ءَامَنُوا۟ → آمَنُوا۟، يَسْتَهْزِءُونَ → يَسْتَهْزِئُونَ، أَءِذَا → أَإِذَا."""
+
+
+# فَسْـَٔلْ → فَاسْأَلْ، وَسْـَٔلُوا۟ → وَاسْأَلُوا۟: after و and ف the mushaf
+# drops the alef of the imperative of سأل; standard spelling keeps it.
+IMPERATIVE_OF_SAL = Rule(f"{_START}([\u0641{WAW}]{FATHA})(?=\u0633{SUKUN}{TATWEEL}{FATHA}?{HAMZA_ABOVE})",
+                         r"\1" + ALEF, triggers=HAMZA_ABOVE, produces=ALEF, separable=True)
+
+# جَزَٰٓؤُا۟ → جَزَاءُ، ٱلْمَلَؤُا۟ → الْمَلَأُ: a final hamza written on و with a
+# silent alef is, in standard spelling, on the line after ā and on alef after
+# a fatha.
+FINAL_HAMZA_ON_WAW = Rule(f"(?:(?<={ALEF})|(?<={ALEF}{MADDAH_ABOVE}))({WAW_HAMZA})({_HARAKAT}*){ALEF}{SMALL_HIGH_ROUNDED_ZERO}{_END}"
+                          f"|(?<={FATHA}){WAW_HAMZA}({_HARAKAT}*){ALEF}{SMALL_HIGH_ROUNDED_ZERO}{_END}",
+                          lambda m: (HAMZA + m.group(2)) if m.group(1) else (ALEF_HAMZA_ABOVE + m.group(3)),
+                          triggers=SMALL_HIGH_ROUNDED_ZERO, produces=(HAMZA, ALEF_HAMZA_ABOVE), separable=True)
+
+# A letter under the small high rounded zero is not pronounced. Standard
+# spelling keeps the alef after the plural و (ءَامَنُوا۟ → آمَنُوا), the و of
+# أولو، أولئك، أولات and the alef of مائة; the rest it does not write
+# (لَأَا۟ذْبَحَنَّهُۥ → لَأَذْبَحَنَّهُ، أَفَإِي۟ن → أَفَإِن، سَأُو۟رِيكُمْ → سَأُرِيكُمْ).
+SILENT_LETTER = Rule(
+    f"(?<!{WAW})(?<!{WAW}[{MADDAH_ABOVE}{SUKUN}{DAMMA}]){ALEF}{SMALL_HIGH_ROUNDED_ZERO}(?!{YEH_HAMZA})"
+    f"|(?<!{ALEF_HAMZA_ABOVE}{DAMMA}){WAW}{SMALL_HIGH_ROUNDED_ZERO}|{WAW}{SMALL_HIGH_ROUNDED_ZERO}(?!\u0644)"
+    f"|{YEH}{SMALL_HIGH_ROUNDED_ZERO}", "", triggers=SMALL_HIGH_ROUNDED_ZERO, produces=(), separable=True)
+
+
+# --- Yeh without dots, and the small letters -------------------------------------
+
+# فِى → فِي، شَىْءٍ → شَيْءٍ، إِلَىَّ → إِلَيَّ: the mushaf leaves a final yeh
+# undotted; a kasra before it, or a vowel, sukun or shadda on it, shows it is
+# ي. Alef maksura (عَلَىٰ، إِلَى، هُدًى) has none of these.
+DOTLESS_YEH = Rule(f"(?<={KASRA}){ALEF_MAKSURA}|(?<={KASRA}{SHADDA}){ALEF_MAKSURA}"
+                   f"|{ALEF_MAKSURA}(?=[{DAMMATAN}-{SUKUN}{SMALL_YEH}])", YEH,
+                   triggers=ALEF_MAKSURA, produces=YEH, separable=True)
+
+# بِهِۦ → بِهِ، لَهُۥ → لَهُ: the small waw and yeh after the pronoun ه mark a
+# vowel lengthened in recitation; elsewhere they stand for a letter the rasm
+# left out (دَاوُۥدَ → دَاوُود، يُحْىِۦ → يُحْيِي، ٱلنَّبِيِّـۧنَ → النَّبِيِّين).
+PRONOUN_VOWEL = Rule(f"(?<={HEH})({_HARAKAT}*)[{SMALL_WAW}{SMALL_YEH}]|{TATWEEL}(?=[{SMALL_WAW}{SMALL_YEH}{SMALL_HIGH_YEH}])",
+                     r"\1", triggers=SMALL_WAW + SMALL_YEH + SMALL_HIGH_YEH, produces=(), separable=True)
+
+
+def _finish() -> CharMap:
+    """The marks left: the small letters written in full, and the maddah of
+    prolongation and the small zero of a silent letter deleted."""
+    return CharMap({SMALL_WAW: WAW, SMALL_YEH: YEH, SMALL_HIGH_YEH: YEH,
+                    MADDAH_ABOVE: "", SMALL_HIGH_ROUNDED_ZERO: ""})
+
+
+@functools.cache
+def _quranic_spelling() -> tuple[Primitive, ...]:
+    return (SAD_READ_AS_SEEN, _prepare(), PRECOMPOSED_MADDAH, VOCATIVE, DOUBLED_LAM, DAGGER_ON_WAW,
+            DAGGER_ON_MEDIAL_MAKSURA, DAGGER_ON_HAMZA, DAGGER_ALEF, FINAL_HAMZA_ON_WAW, SILENT_LETTER,
+            IMPERATIVE_OF_SAL, HAMZA_SEATS, DOTLESS_YEH, PRONOUN_VOWEL, _finish())
+
+
+@declare(_quranic_spelling)
+def standardize_quranic_spelling(text: str) -> str:
+    """Write Quranic (Uthmani) orthography in standard spelling, vowel marks kept.
+
+    Examples:
+        >>> standardize_quranic_spelling("ٱلسَّمَـٰوَٰتِ")
+        'السَّمَاوَاتِ'
+    """
+    return run(_quranic_spelling(), require_str(text))
