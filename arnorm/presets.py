@@ -76,8 +76,8 @@ _PRESETS: dict[str, dict[str, Any]] = {
     # Quranic (Uthmani) text in standard spelling without marks.
     "quran": _pipeline(
         _step("standardize_quranic_spelling"),
-        _step("remove_diacritics", keep_shadda=False),
         _step("remove_tatweel"),
+        _step("remove_diacritics", keep_shadda=False),
         _step("normalize_whitespace"),
     ),
     # Exactly Lucene's ArabicNormalizer, for parity with Elasticsearch/Solr indexes.

@@ -54,6 +54,7 @@ from ._chars import (
     YEH_HAMZA,
     char_class,
 )
+from ._chars import HAMZA_MARKS
 from ._registry import declare, require_str
 from ._rules import CharMap, Primitive, Rule, run
 
@@ -85,10 +86,13 @@ QURANIC_SYMBOLS = frozenset({RUB_EL_HIZB, PLACE_OF_SAJDAH})
 
 # --- Character classes for the rules ----------------------------------------
 
+_SUKUN = f"[{SUKUN}{SMALL_HIGH_DOTLESS_HEAD_OF_KHAH}]"
 _LETTERS = char_class(set(map(chr, range(0x0621, 0x063B))) | set(map(chr, range(0x0641, 0x064B))))
-_HARAKAT = char_class(map(chr, range(0x064B, 0x0653)))  # tanwin, short vowels, shadda, sukun
+_HARAKAT = char_class({*map(chr, range(0x064B, 0x0653)), SMALL_HIGH_DOTLESS_HEAD_OF_KHAH, *OPEN_TANWEEN})
+"""Tanwin, short vowels, shadda and sukun (the Medina forms of sukun and tanween too)."""
 _WORD = char_class(set(map(chr, range(0x0621, 0x063B))) | set(map(chr, range(0x0640, 0x0656)))
-                   | {SUPERSCRIPT_ALEF, SMALL_WAW, SMALL_YEH, SMALL_HIGH_YEH, SMALL_HIGH_ROUNDED_ZERO})
+                   | {SUPERSCRIPT_ALEF, SMALL_WAW, SMALL_YEH, SMALL_HIGH_YEH, SMALL_HIGH_ROUNDED_ZERO, ALEF_WASLA,
+                      SMALL_HIGH_DOTLESS_HEAD_OF_KHAH, SMALL_HIGH_NOON, *OPEN_TANWEEN, *RECITATION_MARKS})
 """What a word of Uthmani text is made of: letters, tatweel and every mark the rules read."""
 _START = f"(?<!{_WORD})"
 _END = f"(?!{_WORD})"
@@ -100,15 +104,6 @@ SAD_READ_AS_SEEN = Rule(f"\u0635({_HARAKAT}*){SMALL_HIGH_SEEN}", "\u0633\\1", tr
                         produces="\u0633", separable=True)
 
 
-def _prepare() -> CharMap:
-    """Alef wasla ٱ → ا (standard spelling writes hamzat al-wasl as a bare
-    alef); pause, section and recitation marks deleted; the Medina sukun and
-    open tanween written as the standard marks."""
-    table = {ALEF_WASLA: ALEF, SMALL_HIGH_DOTLESS_HEAD_OF_KHAH: SUKUN, SMALL_HIGH_NOON: "\u0646", **OPEN_TANWEEN}
-    table.update(dict.fromkeys(PAUSE_MARKS | RECITATION_MARKS | QURANIC_SYMBOLS, ""))
-    return CharMap(table)
-
-
 # --- The maddah of prolongation, when it came precomposed ------------------------
 
 # Tanzil writes the maddah of a prolonged ā as a mark on the alef (مَا + U+0653);
@@ -117,8 +112,7 @@ def _prepare() -> CharMap:
 # before a doubled letter: ٱلضَّآلِّينَ, and after ءَ: ءَآلْـَٔـٰنَ) it is that mark,
 # and is taken apart so that the rules below read it as Tanzil writes it.
 PRECOMPOSED_MADDAH = Rule(
-    f"{ALEF_MADDA}(?=[{MADDAH_ABOVE}]*(?:{_HARAKAT}*{HAMZA}|{_END}|{_LETTERS}{SHADDA}|{_LETTERS}{_HARAKAT}{SHADDA}))"
-    f"|(?<={HAMZA}{FATHA}){ALEF_MADDA}",
+    f"{ALEF_MADDA}(?:(?={_HARAKAT}*{HAMZA}|{_END}|{_LETTERS}{_HARAKAT}?{SHADDA})|(?<={HAMZA}{FATHA}{ALEF_MADDA}))",
     ALEF + MADDAH_ABOVE, triggers=ALEF_MADDA, produces=(ALEF, MADDAH_ABOVE), separable=True)
 
 
@@ -127,12 +121,29 @@ PRECOMPOSED_MADDAH = Rule(
 # يَـٰقَوْمِ → يَا قَوْمِ، يَـٰٓأَيُّهَا → يَا أَيُّهَا، هَـٰٓأَنتُمْ → هَا أَنتُمْ: the
 # mushaf joins the particles يا and ها to the next word and writes their alef
 # as a dagger alef; standard spelling writes them apart, with their alef.
-_DAGGER = f"{FATHA}?{TATWEEL}?{SUPERSCRIPT_ALEF}{MADDAH_ABOVE}?"
-VOCATIVE = Rule(
-    f"{_START}((?:[{WAW}\u0641]{FATHA}?)?)(?:(ي){_DAGGER}(?=[{TATWEEL}]|{_LETTERS})"
-    f"|(ه){_DAGGER}(?=[{ALEF_HAMZA_ABOVE}{HAMZA}]))",
-    r"\1\2\3" + FATHA + ALEF + " ", triggers=SUPERSCRIPT_ALEF, produces=(FATHA, ALEF, " "),
-    name="", separable=True)
+def _behind(*options: str) -> str:
+    """A lookbehind for any of ``options`` (each of fixed width)."""
+    return "(?:" + "|".join(f"(?<={option})" for option in options) + ")"
+
+
+def _particle(letter: str, carrier: str, after: str) -> str:
+    """The dagger alef written over ``carrier`` after the particle ``letter``
+    at the start of a word (و or ف before it allowed), before ``after``."""
+    starts = [f"(?<!{_WORD})" + proclitic for proclitic in ("", WAW, "\u0641", WAW + FATHA, "\u0641" + FATHA)]
+    gate = _behind(*(letter + vowel + carrier for vowel in ("", FATHA)))
+    return gate + _behind(*(start + letter + vowel + carrier for start in starts for vowel in ("", FATHA))) \
+        + f"{MADDAH_ABOVE}?(?={after})"
+
+
+def _vocative(carrier: str) -> Rule:
+    dagger = carrier + SUPERSCRIPT_ALEF
+    return Rule(f"{dagger}(?:{_particle('ي', dagger, f'{TATWEEL}|{_LETTERS}')}"
+                f"|{_particle('ه', dagger, f'[{ALEF_HAMZA_ABOVE}{HAMZA}]')})",
+                ALEF + " ", triggers=SUPERSCRIPT_ALEF, produces=(ALEF, " "), separable=True)
+
+
+VOCATIVE = (_vocative(TATWEEL), _vocative(""))
+"""The particle's dagger alef, on a tatweel or not."""
 
 
 # --- The dagger alef ------------------------------------------------------------
@@ -152,41 +163,46 @@ DAGGER_ON_MEDIAL_MAKSURA = Rule(
 # ٱلَّيْلَ → اللَّيْلَ، ٱلَّـٰتِى → اللَّاتِي، ٱلَّذَيْنِ → اللَّذَيْنِ: the mushaf
 # writes one lam where the article meets a doubled ل in الليل and in the
 # relatives اللاتي، اللائي، اللذين; standard spelling writes both.
-DOUBLED_LAM = Rule(f"(?<=\u0627)(?=\u0644{SHADDA}{FATHA}?(?:\u064a{SUKUN}?\u0644|{TATWEEL}?{SUPERSCRIPT_ALEF}"
-                   f"|\u0630{FATHA}\u064a))", "\u0644", triggers="\u0644", produces="\u0644", separable=True)
+DOUBLED_LAM = Rule(f"{ALEF_WASLA}\u0644(?=(?:{SHADDA}{FATHA}?|{FATHA}{SHADDA})(?:\u064a{_SUKUN}?\u0644|{TATWEEL}?{SUPERSCRIPT_ALEF}"
+                   f"|\u0630{FATHA}\u064a))", ALEF_WASLA + "\u0644\u0644", triggers=ALEF_WASLA, produces="\u0644",
+                   separable=True)
 
-# ءَأَـٰلِهَتُنَا → ءَآلِهَتُنَا: a hamza on alef under a dagger alef is آ.
-DAGGER_ON_HAMZA = Rule(f"{ALEF_HAMZA_ABOVE}{FATHA}?{TATWEEL}?{SUPERSCRIPT_ALEF}{MADDAH_ABOVE}?", ALEF_MADDA,
-                       triggers=SUPERSCRIPT_ALEF, produces=ALEF_MADDA, separable=True)
+def _keeps_dagger(carrier: str) -> str:
+    """Just after a dagger alef on ``carrier`` (a tatweel, or nothing) in a
+    word that standard spelling writes without the alef.
 
+    Those words keep the dagger alef as a vowel mark (هٰذا، ذٰلك، لٰكن،
+    أولٰئك، الرحمٰن، إلٰه، اللّٰه): the demonstratives, لكن, and the two
+    divine names, which every Arabic grammar lists among the words whose ā
+    is not written.
+    """
+    tails = [tail + carrier for tail in ("", FATHA, SHADDA, SHADDA + FATHA, FATHA + SHADDA)]
+    words = (
+        (("ه",), "[ذؤك]"),  # هٰذا هٰذه هٰذان هٰؤلاء هٰكذا
+        (("ذ",), "ل"),  # ذٰلك ذٰلكم كذٰلك
+        (("ل",), f"ك{KASRA}?ن"),  # لٰكن لٰكنّ
+        (("ول", f"و{SMALL_HIGH_ROUNDED_ZERO}ل", f"و{DAMMA}ل"), "ئ"),  # أولٰئك
+        (("حم", f"ح{SUKUN}م", f"ح{SMALL_HIGH_DOTLESS_HEAD_OF_KHAH}م"), "ن"),  # الرحمٰن
+        (("ل",), "ه"),  # إلٰه اللّٰه
+    )
+    gate = _behind(*(f"[هذلم]{'.' * n}{carrier}{SUPERSCRIPT_ALEF}" for n in range(3)))
+    return gate + "(?:" + "|".join(
+        _behind(*(before + tail + SUPERSCRIPT_ALEF for before in befores for tail in tails))
+        + f"{MADDAH_ABOVE}?{after}" for befores, after in words) + ")"
 
-def _protected(befores: tuple[str, ...], after: str) -> str:
-    """A dagger alef after one of ``befores`` (each with or without the
-    fatha, shadda or tatweel before the dagger) and before ``after``."""
-    tails = ("", FATHA, FATHA + TATWEEL, TATWEEL, SHADDA, SHADDA + FATHA, FATHA + SHADDA)
-    behind = "|".join(f"(?<={re.escape(before + tail)})" for before in befores for tail in tails)
-    return f"(?:{behind}){SUPERSCRIPT_ALEF}{MADDAH_ABOVE}?{after}"
-
-
-# Words that standard spelling writes without the alef, keeping the dagger
-# alef as a vowel mark (هٰذا، ذٰلك، لٰكن، أولٰئك، الرحمٰن، إلٰه، اللّٰه): the
-# demonstratives, لكن, and the two divine names, as every Arabic grammar lists
-# them among the words whose ā is not written.
-_KEEPS_DAGGER = "|".join([
-    _protected(("ه",), "[ذؤك]"),  # هٰذا هٰذه هٰذان هٰؤلاء هٰكذا
-    _protected(("ذ",), "ل"),  # ذٰلك ذٰلكم كذٰلك
-    _protected(("ل",), f"ك{KASRA}?ن"),  # لٰكن لٰكنّ
-    _protected(("ول", f"و{SMALL_HIGH_ROUNDED_ZERO}ل", f"و{DAMMA}ل"), "ئ"),  # أولٰئك
-    _protected(("حم", f"ح{SUKUN}م"), "ن"),  # الرحمٰن
-    _protected(("ل",), "ه"),  # إلٰه اللّٰه
-])
 
 # ٱلْكِتَـٰبُ → الْكِتَابُ، ٱلسَّمَـٰوَٰتِ → السَّمَاوَاتِ، إِبْرَٰهِيمَ → إِبْرَاهِيمَ:
 # everywhere else the dagger alef is an ā that standard spelling writes as ا
 # (the tatweel that carried it, and a maddah on it, go with it).
-DAGGER_ALEF = Rule(
-    f"(?<=[\u0621-\u0648\u064a\u064b-\u0652]){TATWEEL}?(?!{_KEEPS_DAGGER}){SUPERSCRIPT_ALEF}{MADDAH_ABOVE}?",
-    ALEF, triggers=SUPERSCRIPT_ALEF, produces=ALEF, separable=True)
+DAGGER_ALEF = (
+    Rule(f"{TATWEEL}{SUPERSCRIPT_ALEF}(?<!{ALEF_MAKSURA}{TATWEEL}{SUPERSCRIPT_ALEF})"
+         f"(?!{_keeps_dagger(TATWEEL)}){MADDAH_ABOVE}?",
+         ALEF, triggers=SUPERSCRIPT_ALEF, produces=ALEF, separable=True),
+    Rule(f"{SUPERSCRIPT_ALEF}(?<![{ALEF_MAKSURA}{TATWEEL} ]{SUPERSCRIPT_ALEF})"
+         f"(?!{_keeps_dagger('')}){MADDAH_ABOVE}?",
+         ALEF, triggers=SUPERSCRIPT_ALEF, produces=ALEF, separable=True),
+)
+"""The dagger alef on a tatweel, then the one on a letter."""
 
 
 # --- Hamza seats ------------------------------------------------------------------
@@ -198,15 +214,17 @@ DAGGER_ALEF = Rule(
 # a damma gives ؤ (ئ before a long و, as in مسئول, يطئون); otherwise أ, and
 # أ followed by ā is آ. At the start of a word, or after a one-letter
 # proclitic, the hamza is initial: إ with kasra, آ before ā, else أ.
-_VOWELS = frozenset(map(chr, range(0x064B, 0x0653)))
-_CLUSTER = re.compile(f"(.)([{''.join(sorted(_VOWELS))}{HAMZA_ABOVE}{MADDAH_ABOVE}{SMALL_HIGH_ROUNDED_ZERO}]*)")
+_VOWELS = frozenset({*map(chr, range(0x064B, 0x0653)), SMALL_HIGH_DOTLESS_HEAD_OF_KHAH, *OPEN_TANWEEN})
+_CLUSTER = re.compile(f"(.)([{''.join(sorted(_VOWELS | RECITATION_MARKS))}{HAMZA_ABOVE}{MADDAH_ABOVE}"
+                      f"{SMALL_HIGH_ROUNDED_ZERO}]*)")
 _PROCLITICS = {"و": FATHA, "ف": FATHA, "ب": KASRA, "ل": KASRA, "ك": FATHA, "س": FATHA, ALEF_HAMZA_ABOVE: FATHA}
 
 
 def _vowel(marks: str) -> str:
     """The short vowel of a letter's marks: fatha, damma, kasra, sukun, or ''."""
-    for mark, vowel in ((KASRA, KASRA), (KASRATAN, KASRA), (DAMMA, DAMMA), (DAMMATAN, DAMMA),
-                        (FATHA, FATHA), (FATHATAN, FATHA), (SUKUN, SUKUN)):
+    for mark, vowel in ((KASRA, KASRA), (KASRATAN, KASRA), ("\u08f2", KASRA), (DAMMA, DAMMA), (DAMMATAN, DAMMA),
+                        ("\u08f1", DAMMA), (FATHA, FATHA), (FATHATAN, FATHA), ("\u08f0", FATHA), (SUKUN, SUKUN),
+                        (SMALL_HIGH_DOTLESS_HEAD_OF_KHAH, SUKUN)):
         if mark in marks:
             return vowel
     return ""
@@ -281,36 +299,63 @@ def _seat_word(word: str) -> str:
         if seat == HAMZA and index + 2 == len(clusters) and clusters[-1][0] == WAW and _vowel(marks) == DAMMA:
             out.append(WAW + clusters[-1][1] + ALEF)  # جَآءُو → جَاءُوا: the alef after the plural و
             break
-    return "".join(out)
+    # ءَأَـٰلِهَتُنَا: a hamza on alef before the ā of a dagger alef is آ.
+    return "".join(out).replace(ALEF_HAMZA_ABOVE + FATHA + ALEF, ALEF_MADDA)
 
 
-HAMZA_SEATS = Rule(f"{_START}{_WORD}*?(?:{HAMZA}|{TATWEEL}{_HARAKAT}*{HAMZA_ABOVE}){_WORD}*",
-                   lambda match: _seat_word(match.group()), triggers=(HAMZA, HAMZA_ABOVE), separable=True)
+_WORD_BEFORE = re.compile(f"{_WORD}*\\Z")
+_seated: dict[tuple[str, str], str] = {}
+
+
+def _seat_match(match: re.Match[str]) -> str:
+    start = match.start()
+    key = (match.string[start - 16 if start > 16 else 0 : start], match.group())
+    found = _seated.get(key)
+    if found is None:
+        before = _WORD_BEFORE.search(key[0])
+        prefix = before.group().lstrip("".join(_VOWELS) + SUPERSCRIPT_ALEF) if before else ""
+        if len(_seated) > 8192:
+            _seated.clear()
+        found = _seated[key] = _seat_word(prefix + key[1])[len(prefix) :]
+    return found
+
+
+_SEATS = (ALEF_MADDA, ALEF_HAMZA_ABOVE, ALEF_HAMZA_BELOW, YEH_HAMZA, WAW_HAMZA, HAMZA, ALEF_MAKSURA, WAW, ALEF)
+HAMZA_SEATS = (
+    # A hamza at the end of a word stays on the line (شَىْءٍ، ٱلسَّمَآءِ، جُزْءًا).
+    Rule(f"{HAMZA}(?!{_HARAKAT}*{_END}|{FATHATAN}{ALEF}{_END}){_WORD}*", _seat_match, triggers=HAMZA,
+         produces=_SEATS, separable=True),
+    Rule(f"{TATWEEL}{_HARAKAT}*{HAMZA_ABOVE}{_WORD}*", _seat_match, triggers=HAMZA_ABOVE, produces=_SEATS,
+         separable=True),
+)
 """ء and ـٔ in their standard seats: يَسْـَٔلُونَ → يَسْأَلُونَ، شَيْـًٔا → شَيْئًا،
 ءَامَنُوا۟ → آمَنُوا۟، يَسْتَهْزِءُونَ → يَسْتَهْزِئُونَ، أَءِذَا → أَإِذَا."""
 
 
 # فَسْـَٔلْ → فَاسْأَلْ، وَسْـَٔلُوا۟ → وَاسْأَلُوا۟: after و and ف the mushaf
 # drops the alef of the imperative of سأل; standard spelling keeps it.
-IMPERATIVE_OF_SAL = Rule(f"{_START}([\u0641{WAW}]{FATHA})(?=\u0633{SUKUN}{TATWEEL}{FATHA}?{HAMZA_ABOVE})",
-                         r"\1" + ALEF, triggers=HAMZA_ABOVE, produces=ALEF, separable=True)
+IMPERATIVE_OF_SAL = Rule(f"\u0633(?<!{_WORD}..\u0633)(?<=[\u0641{WAW}]{FATHA}\u0633)(?={_SUKUN}{TATWEEL}{FATHA}?{HAMZA_ABOVE})",
+                         ALEF + "\u0633", triggers=HAMZA_ABOVE, produces=ALEF, separable=True)
 
 # جَزَٰٓؤُا۟ → جَزَاءُ، ٱلْمَلَؤُا۟ → الْمَلَأُ: a final hamza written on و with a
 # silent alef is, in standard spelling, on the line after ā and on alef after
 # a fatha.
-FINAL_HAMZA_ON_WAW = Rule(f"(?:(?<={ALEF})|(?<={ALEF}{MADDAH_ABOVE}))({WAW_HAMZA})({_HARAKAT}*){ALEF}{SMALL_HIGH_ROUNDED_ZERO}{_END}"
-                          f"|(?<={FATHA}){WAW_HAMZA}({_HARAKAT}*){ALEF}{SMALL_HIGH_ROUNDED_ZERO}{_END}",
-                          lambda m: (HAMZA + m.group(2)) if m.group(1) else (ALEF_HAMZA_ABOVE + m.group(3)),
+FINAL_HAMZA_ON_WAW = Rule(f"{WAW_HAMZA}(?:(?<={ALEF}{WAW_HAMZA})|(?<={ALEF}{MADDAH_ABOVE}{WAW_HAMZA})|(?<=({FATHA}){WAW_HAMZA}))"
+                          f"({_HARAKAT}*){ALEF}{SMALL_HIGH_ROUNDED_ZERO}{_END}",
+                          lambda m: (ALEF_HAMZA_ABOVE if m.group(1) else HAMZA) + m.group(2),
                           triggers=SMALL_HIGH_ROUNDED_ZERO, produces=(HAMZA, ALEF_HAMZA_ABOVE), separable=True)
 
 # A letter under the small high rounded zero is not pronounced. Standard
 # spelling keeps the alef after the plural و (ءَامَنُوا۟ → آمَنُوا), the و of
 # أولو، أولئك، أولات and the alef of مائة; the rest it does not write
 # (لَأَا۟ذْبَحَنَّهُۥ → لَأَذْبَحَنَّهُ، أَفَإِي۟ن → أَفَإِن، سَأُو۟رِيكُمْ → سَأُرِيكُمْ).
-SILENT_LETTER = Rule(
-    f"(?<!{WAW})(?<!{WAW}[{MADDAH_ABOVE}{SUKUN}{DAMMA}]){ALEF}{SMALL_HIGH_ROUNDED_ZERO}(?!{YEH_HAMZA})"
-    f"|(?<!{ALEF_HAMZA_ABOVE}{DAMMA}){WAW}{SMALL_HIGH_ROUNDED_ZERO}|{WAW}{SMALL_HIGH_ROUNDED_ZERO}(?!\u0644)"
-    f"|{YEH}{SMALL_HIGH_ROUNDED_ZERO}", "", triggers=SMALL_HIGH_ROUNDED_ZERO, produces=(), separable=True)
+SILENT_LETTER = (
+    Rule(f"{ALEF}{SMALL_HIGH_ROUNDED_ZERO}(?<!{WAW}..)(?<!{WAW}[{MADDAH_ABOVE}{SUKUN}{DAMMA}]..)(?!{YEH_HAMZA})", "",
+         triggers=SMALL_HIGH_ROUNDED_ZERO, produces=(), separable=True),
+    Rule(f"{WAW}{SMALL_HIGH_ROUNDED_ZERO}(?:(?<!{ALEF_HAMZA_ABOVE}{DAMMA}..)|(?!\u0644))", "",
+         triggers=SMALL_HIGH_ROUNDED_ZERO, produces=(), separable=True),
+    Rule(f"{YEH}{SMALL_HIGH_ROUNDED_ZERO}", "", triggers=SMALL_HIGH_ROUNDED_ZERO, produces=(), separable=True),
+)
 
 
 # --- Yeh without dots, and the small letters -------------------------------------
@@ -318,29 +363,44 @@ SILENT_LETTER = Rule(
 # فِى → فِي، شَىْءٍ → شَيْءٍ، إِلَىَّ → إِلَيَّ: the mushaf leaves a final yeh
 # undotted; a kasra before it, or a vowel, sukun or shadda on it, shows it is
 # ي. Alef maksura (عَلَىٰ، إِلَى، هُدًى) has none of these.
-DOTLESS_YEH = Rule(f"(?<={KASRA}){ALEF_MAKSURA}|(?<={KASRA}{SHADDA}){ALEF_MAKSURA}"
-                   f"|{ALEF_MAKSURA}(?=[{DAMMATAN}-{SUKUN}{SMALL_YEH}])", YEH,
+DOTLESS_YEH = Rule(f"{ALEF_MAKSURA}(?:(?<={KASRA}{ALEF_MAKSURA})|(?<={KASRA}{SHADDA}{ALEF_MAKSURA})"
+                   f"|(?=[{DAMMATAN}-{SUKUN}{SMALL_YEH}]))", YEH,
                    triggers=ALEF_MAKSURA, produces=YEH, separable=True)
 
 # بِهِۦ → بِهِ، لَهُۥ → لَهُ: the small waw and yeh after the pronoun ه mark a
-# vowel lengthened in recitation; elsewhere they stand for a letter the rasm
-# left out (دَاوُۥدَ → دَاوُود، يُحْىِۦ → يُحْيِي، ٱلنَّبِيِّـۧنَ → النَّبِيِّين).
-PRONOUN_VOWEL = Rule(f"(?<={HEH})({_HARAKAT}*)[{SMALL_WAW}{SMALL_YEH}]|{TATWEEL}(?=[{SMALL_WAW}{SMALL_YEH}{SMALL_HIGH_YEH}])",
-                     r"\1", triggers=SMALL_WAW + SMALL_YEH + SMALL_HIGH_YEH, produces=(), separable=True)
+# vowel lengthened in recitation, and go; elsewhere they stand for a letter
+# the rasm left out (دَاوُۥدَ → دَاوُودَ، يُحْىِۦ → يُحْيِي، ٱلنَّبِيِّـۧنَ →
+# النَّبِيِّينَ), written in full.
+SMALL_LETTERS = (
+    *(Rule(f"{small}(?!{_behind(*(HEH + '.' * n + small for n in range(4)))})", letter, triggers=small,
+           produces=letter, separable=True) for small, letter in ((SMALL_WAW, WAW), (SMALL_YEH, YEH))),
+    Rule(f"{TATWEEL}(?=[{SMALL_WAW}{SMALL_YEH}{SMALL_HIGH_YEH}])", "", triggers=SMALL_WAW + SMALL_YEH + SMALL_HIGH_YEH,
+         produces=(), separable=True),
+)
 
 
-def _finish() -> CharMap:
-    """The marks left: the small letters written in full, and the maddah of
-    prolongation and the small zero of a silent letter deleted."""
-    return CharMap({SMALL_WAW: WAW, SMALL_YEH: YEH, SMALL_HIGH_YEH: YEH,
-                    MADDAH_ABOVE: "", SMALL_HIGH_ROUNDED_ZERO: ""})
+@functools.cache
+def _finish() -> tuple[Primitive, ...]:
+    """What needs no context, done last: alef wasla ٱ → ا (standard spelling
+    writes hamzat al-wasl as a bare alef); the small letters of a pronoun's
+    long vowel deleted, the others written in full (ۧ → ي, ۨ → ن); the maddah
+    of prolongation, the small zero of a
+    silent letter, and the pause, section and recitation marks deleted; the
+    Medina sukun and open tanween written as the standard marks. Then a hamza
+    mark still written apart from a letter (U+0654, U+0655: the rules have
+    given every hamza its seat) is deleted."""
+    table = {ALEF_WASLA: ALEF, SMALL_WAW: "", SMALL_YEH: "", SMALL_HIGH_YEH: YEH, SMALL_HIGH_NOON: "\u0646",
+             SMALL_HIGH_DOTLESS_HEAD_OF_KHAH: SUKUN, **OPEN_TANWEEN}
+    table.update(dict.fromkeys(PAUSE_MARKS | RECITATION_MARKS | QURANIC_SYMBOLS, ""))
+    table.update(dict.fromkeys((*HAMZA_MARKS, SMALL_HIGH_ROUNDED_ZERO), ""))
+    return (CharMap(table),)
 
 
 @functools.cache
 def _quranic_spelling() -> tuple[Primitive, ...]:
-    return (SAD_READ_AS_SEEN, _prepare(), PRECOMPOSED_MADDAH, VOCATIVE, DOUBLED_LAM, DAGGER_ON_WAW,
-            DAGGER_ON_MEDIAL_MAKSURA, DAGGER_ON_HAMZA, DAGGER_ALEF, FINAL_HAMZA_ON_WAW, SILENT_LETTER,
-            IMPERATIVE_OF_SAL, HAMZA_SEATS, DOTLESS_YEH, PRONOUN_VOWEL, _finish())
+    return (SAD_READ_AS_SEEN, PRECOMPOSED_MADDAH, *VOCATIVE, DOUBLED_LAM, DAGGER_ON_WAW,
+            DAGGER_ON_MEDIAL_MAKSURA, *DAGGER_ALEF, FINAL_HAMZA_ON_WAW, *SILENT_LETTER,
+            IMPERATIVE_OF_SAL, *HAMZA_SEATS, DOTLESS_YEH, *SMALL_LETTERS, *_finish())
 
 
 @declare(_quranic_spelling)
