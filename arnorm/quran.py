@@ -100,19 +100,41 @@ _END = f"(?!{_WORD})"
 
 # بَصْۜطَةً → بَسْطَةً، وَيَبْصُۜطُ → وَيَبْسُطُ: a small seen over ص says the
 # word is read, and spelled in standard Arabic, with س.
+# الہلہغہة، الہٰعربٰٰيٰة، ال͠ل͠غ͠ة: decorated names and posts put a heh goal ہ
+# (with or without a dagger alef) or a Latin combining mark (U+0300–U+036F)
+# after the letters of an Arabic word. Neither is a letter of Arabic
+# spelling; both go.
+DECORATIONS = (
+    Rule(f"\u06c1(?<=[\u0621-\u064a]\u06c1){SUPERSCRIPT_ALEF}?", "",
+         triggers="\u06c1", produces=(), separable=True),
+    Rule("[\u0300-\u036f]+(?<=[\u0621-\u064a\u0300-\u036f][\u0300-\u036f])", "",
+         triggers="".join(map(chr, range(0x0300, 0x0370))), produces=(), separable=True),
+)
+
+# أَنذِرُوٓاْ → أَنذِرُوا: a sukun on alef (the silent alef of older
+# vocalizations) marks nothing in standard spelling.
+SUKUN_ON_ALEF = Rule(ALEF + SUKUN, ALEF, triggers=SUKUN, produces=(), separable=True)
+
 SAD_READ_AS_SEEN = Rule(f"\u0635({_HARAKAT}*){SMALL_HIGH_SEEN}", "\u0633\\1", triggers=SMALL_HIGH_SEEN,
                         produces="\u0633", separable=True)
+
+
+def _behind(*options: str) -> str:
+    """A lookbehind for any of ``options`` (each of fixed width)."""
+    return "(?:" + "|".join(f"(?<={option})" for option in options) + ")"
 
 
 # --- The maddah of prolongation, when it came precomposed ------------------------
 
 # Tanzil writes the maddah of a prolonged ā as a mark on the alef (مَا + U+0653);
 # text that went through NFC has آ U+0622 there instead. Where standard
-# spelling never writes آ (before a hamza: جَآءَ، at the end of a word: مَآ،
+# spelling never writes آ (before a hamza: جَآءَ، طَآئِفَةٌ، at the end of a word: مَآ،
 # before a doubled letter: ٱلضَّآلِّينَ, and after ءَ: ءَآلْـَٔـٰنَ) it is that mark,
 # and is taken apart so that the rules below read it as Tanzil writes it.
 PRECOMPOSED_MADDAH = Rule(
-    f"{ALEF_MADDA}(?:(?={_HARAKAT}*{HAMZA}|{_END}|{_LETTERS}{_HARAKAT}?{SHADDA})|(?<={HAMZA}{FATHA}{ALEF_MADDA}))",
+    f"{ALEF_MADDA}(?:(?={_HARAKAT}*[{HAMZA}{ALEF_HAMZA_ABOVE}{WAW_HAMZA}{ALEF_HAMZA_BELOW}{YEH_HAMZA}]|{_END}"
+    f")|{_behind(FATHA + ALEF_MADDA, FATHA + SHADDA + ALEF_MADDA, SHADDA + FATHA + ALEF_MADDA)}"
+    f"(?={_LETTERS}{_HARAKAT}?{SHADDA})|(?<={HAMZA}{FATHA}{ALEF_MADDA}))",
     ALEF + MADDAH_ABOVE, triggers=ALEF_MADDA, produces=(ALEF, MADDAH_ABOVE), separable=True)
 
 
@@ -121,11 +143,6 @@ PRECOMPOSED_MADDAH = Rule(
 # يَـٰقَوْمِ → يَا قَوْمِ، يَـٰٓأَيُّهَا → يَا أَيُّهَا، هَـٰٓأَنتُمْ → هَا أَنتُمْ: the
 # mushaf joins the particles يا and ها to the next word and writes their alef
 # as a dagger alef; standard spelling writes them apart, with their alef.
-def _behind(*options: str) -> str:
-    """A lookbehind for any of ``options`` (each of fixed width)."""
-    return "(?:" + "|".join(f"(?<={option})" for option in options) + ")"
-
-
 def _particle(letter: str, carrier: str, after: str) -> str:
     """The dagger alef written over ``carrier`` after the particle ``letter``
     at the start of a word (و or ف before it allowed), before ``after``."""
@@ -198,11 +215,13 @@ DAGGER_ALEF = (
     Rule(f"{TATWEEL}{SUPERSCRIPT_ALEF}(?<!{ALEF_MAKSURA}{TATWEEL}{SUPERSCRIPT_ALEF})"
          f"(?!{_keeps_dagger(TATWEEL)}){MADDAH_ABOVE}?",
          ALEF, triggers=SUPERSCRIPT_ALEF, produces=ALEF, separable=True),
-    Rule(f"{SUPERSCRIPT_ALEF}(?<![{ALEF_MAKSURA}{TATWEEL} ]{SUPERSCRIPT_ALEF})"
+    Rule(f"{SUPERSCRIPT_ALEF}{_behind(FATHA + SUPERSCRIPT_ALEF, FATHA + SHADDA + SUPERSCRIPT_ALEF)}"
          f"(?!{_keeps_dagger('')}){MADDAH_ABOVE}?",
          ALEF, triggers=SUPERSCRIPT_ALEF, produces=ALEF, separable=True),
 )
-"""The dagger alef on a tatweel, then the one on a letter."""
+"""The dagger alef on a tatweel, then the one after a fatha. (The mushaf
+writes every other dagger alef over ى or و, handled above; one on a bare
+letter is not Quranic spelling but a mark, and is left to remove_diacritics.)"""
 
 
 # --- Hamza seats ------------------------------------------------------------------
@@ -246,6 +265,8 @@ def _seat(clusters: list[tuple[str, str]], index: int) -> tuple[str, int]:
     hamza, marks = clusters[index]
     plain = hamza == HAMZA
     vowel = _vowel(marks)
+    if plain and not vowel and index:  # unvocalized: no seat to read (and idempotent on the output)
+        return HAMZA, 0
     after = clusters[index + 1][0] if index + 1 < len(clusters) else ""
     last_alef = after == ALEF and index + 2 == len(clusters)
     if index == 0 or _initial(clusters, index):
@@ -256,6 +277,8 @@ def _seat(clusters: list[tuple[str, str]], index: int) -> tuple[str, int]:
     previous = _vowel(before)
     if letter == TATWEEL:  # ـٰٓـٔ: the tatweel after a written ā
         letter, previous = ALEF, ""
+    elif letter == SMALL_WAW:  # لِيَسُـۥٓـُٔوا۟: after a ū the rasm left out
+        letter = WAW
     if last_alef and FATHA in marks:  # رَءَا، وَنَـَٔا: a final ā written ى
         return (HAMZA if letter == ALEF else ALEF_HAMZA_ABOVE), 2
     if not after or (last_alef and FATHATAN in marks):  # at the end of the word
@@ -349,8 +372,21 @@ FINAL_HAMZA_ON_WAW = Rule(f"{WAW_HAMZA}(?:(?<={ALEF}{WAW_HAMZA})|(?<={ALEF}{MADD
 # spelling keeps the alef after the plural و (ءَامَنُوا۟ → آمَنُوا), the و of
 # أولو، أولئك، أولات and the alef of مائة; the rest it does not write
 # (لَأَا۟ذْبَحَنَّهُۥ → لَأَذْبَحَنَّهُ، أَفَإِي۟ن → أَفَإِن، سَأُو۟رِيكُمْ → سَأُرِيكُمْ).
+DEFECTIVE_VERB_ROOTS = ("دع", "تل", "رج", "عف", "مح", "بل", "رب", "نج", "عل", "خل", "دن", "شك", "لغ")
+"""First two radicals of the verbs whose last radical is و (دعا يدعو، تلا يتلو،
+رجا يرجو …). The mushaf writes a silent alef after the و of their present
+tense (يَدْعُوا۟، نَتْلُوا۟) as after the plural و; standard spelling writes it
+only after the plural: يدعو، نتلو. (With ت the form may be either: تدعو or
+the plural تدعوا, so it is left as written.)"""
+
+_SINGULAR_WAW = _behind(
+    f"{WAW}{SMALL_HIGH_ROUNDED_ZERO}\u0644{DAMMA}{WAW}{ALEF}{SMALL_HIGH_ROUNDED_ZERO}",  # أُو۟لُوا۟ → أولو
+    *(f"[ينأ]{FATHA}{first}{SUKUN}{second}{DAMMA}{WAW}{vowel}{ALEF}{SMALL_HIGH_ROUNDED_ZERO}"
+      for first, second in DEFECTIVE_VERB_ROOTS for vowel in ("", FATHA, MADDAH_ABOVE)))
+
 SILENT_LETTER = (
-    Rule(f"{ALEF}{SMALL_HIGH_ROUNDED_ZERO}(?<!{WAW}..)(?<!{WAW}[{MADDAH_ABOVE}{SUKUN}{DAMMA}]..)(?!{YEH_HAMZA})", "",
+    Rule(f"{ALEF}{SMALL_HIGH_ROUNDED_ZERO}(?:(?<![{WAW}{SMALL_WAW}]..)(?<![{WAW}{SMALL_WAW}][{MADDAH_ABOVE}{SUKUN}{DAMMA}{FATHA}]..)"
+         f"(?!{YEH_HAMZA})|{_SINGULAR_WAW})", "",
          triggers=SMALL_HIGH_ROUNDED_ZERO, produces=(), separable=True),
     Rule(f"{WAW}{SMALL_HIGH_ROUNDED_ZERO}(?:(?<!{ALEF_HAMZA_ABOVE}{DAMMA}..)|(?!\u0644))", "",
          triggers=SMALL_HIGH_ROUNDED_ZERO, produces=(), separable=True),
@@ -398,7 +434,7 @@ def _finish() -> tuple[Primitive, ...]:
 
 @functools.cache
 def _quranic_spelling() -> tuple[Primitive, ...]:
-    return (SAD_READ_AS_SEEN, PRECOMPOSED_MADDAH, *VOCATIVE, DOUBLED_LAM, DAGGER_ON_WAW,
+    return (*DECORATIONS, SUKUN_ON_ALEF, SAD_READ_AS_SEEN, PRECOMPOSED_MADDAH, *VOCATIVE, DOUBLED_LAM, DAGGER_ON_WAW,
             DAGGER_ON_MEDIAL_MAKSURA, *DAGGER_ALEF, FINAL_HAMZA_ON_WAW, *SILENT_LETTER,
             IMPERATIVE_OF_SAL, *HAMZA_SEATS, DOTLESS_YEH, *SMALL_LETTERS, *_finish())
 
