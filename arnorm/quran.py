@@ -27,6 +27,8 @@ import re
 
 from ._chars import (
     ALEF,
+    ARABIC_LETTERS,
+    ARABIC_MARKS,
     ALEF_HAMZA_ABOVE,
     ALEF_HAMZA_BELOW,
     ALEF_MADDA,
@@ -92,8 +94,10 @@ _HARAKAT = char_class({*map(chr, range(0x064B, 0x0653)), SMALL_HIGH_DOTLESS_HEAD
 """Tanwin, short vowels, shadda and sukun (the Medina forms of sukun and tanween too)."""
 _WORD = char_class(set(map(chr, range(0x0621, 0x063B))) | set(map(chr, range(0x0640, 0x0656)))
                    | {SUPERSCRIPT_ALEF, SMALL_WAW, SMALL_YEH, SMALL_HIGH_YEH, SMALL_HIGH_ROUNDED_ZERO, ALEF_WASLA,
-                      SMALL_HIGH_DOTLESS_HEAD_OF_KHAH, SMALL_HIGH_NOON, *OPEN_TANWEEN, *RECITATION_MARKS})
+                      SMALL_HIGH_DOTLESS_HEAD_OF_KHAH, SMALL_HIGH_NOON, *OPEN_TANWEEN, *RECITATION_MARKS}
+                   | ARABIC_MARKS)
 """What a word of Uthmani text is made of: letters, tatweel and every mark the rules read."""
+_MARKS = char_class(ARABIC_MARKS | {TATWEEL})  # what the preset deletes around letters
 _START = f"(?<!{_WORD})"
 _END = f"(?!{_WORD})"
 
@@ -104,11 +108,12 @@ _END = f"(?!{_WORD})"
 # (with or without a dagger alef) or a Latin combining mark (U+0300–U+036F)
 # after the letters of an Arabic word. Neither is a letter of Arabic
 # spelling; both go.
+_ARABIC = char_class(ARABIC_LETTERS | ARABIC_MARKS | QURANIC_SYMBOLS)
 DECORATIONS = (
-    Rule(f"\u06c1(?<=[\u0621-\u064a]\u06c1){SUPERSCRIPT_ALEF}?", "",
-         triggers="\u06c1", produces=(), separable=True),
-    Rule("[\u0300-\u036f]+(?<=[\u0621-\u064a\u0300-\u036f][\u0300-\u036f])", "",
+    Rule(f"[\u0300-\u036f](?<={_ARABIC}[\u0300-\u036f])[\u0300-\u036f]*", "",
          triggers="".join(map(chr, range(0x0300, 0x0370))), produces=(), separable=True),
+    Rule(f"\u06c1(?<={_ARABIC}\u06c1)[\u06c1{SUPERSCRIPT_ALEF}]*", "", triggers="\u06c1", produces=(),
+         separable=True),
 )
 
 # أَنذِرُوٓاْ → أَنذِرُوا: a sukun on alef (the silent alef of older
@@ -132,7 +137,7 @@ def _behind(*options: str) -> str:
 # before a doubled letter: ٱلضَّآلِّينَ, and after ءَ: ءَآلْـَٔـٰنَ) it is that mark,
 # and is taken apart so that the rules below read it as Tanzil writes it.
 PRECOMPOSED_MADDAH = Rule(
-    f"{ALEF_MADDA}(?:(?={_HARAKAT}*[{HAMZA}{ALEF_HAMZA_ABOVE}{WAW_HAMZA}{ALEF_HAMZA_BELOW}{YEH_HAMZA}]|{_END}"
+    f"{ALEF_MADDA}(?:(?={_MARKS}*(?:[{HAMZA}{ALEF_HAMZA_ABOVE}{WAW_HAMZA}{ALEF_HAMZA_BELOW}{YEH_HAMZA}]|{_END})"
     f")|{_behind(FATHA + ALEF_MADDA, FATHA + SHADDA + ALEF_MADDA, SHADDA + FATHA + ALEF_MADDA)}"
     f"(?={_LETTERS}{_HARAKAT}?{SHADDA})|(?<={HAMZA}{FATHA}{ALEF_MADDA}))",
     ALEF + MADDAH_ABOVE, triggers=ALEF_MADDA, produces=(ALEF, MADDAH_ABOVE), separable=True)
@@ -234,8 +239,7 @@ letter is not Quranic spelling but a mark, and is left to remove_diacritics.)"""
 # أ followed by ā is آ. At the start of a word, or after a one-letter
 # proclitic, the hamza is initial: إ with kasra, آ before ā, else أ.
 _VOWELS = frozenset({*map(chr, range(0x064B, 0x0653)), SMALL_HIGH_DOTLESS_HEAD_OF_KHAH, *OPEN_TANWEEN})
-_CLUSTER = re.compile(f"(.)([{''.join(sorted(_VOWELS | RECITATION_MARKS))}{HAMZA_ABOVE}{MADDAH_ABOVE}"
-                      f"{SMALL_HIGH_ROUNDED_ZERO}]*)")
+_CLUSTER = re.compile(f"(.)({char_class(ARABIC_MARKS)}*)")
 _PROCLITICS = {"و": FATHA, "ف": FATHA, "ب": KASRA, "ل": KASRA, "ك": FATHA, "س": FATHA, ALEF_HAMZA_ABOVE: FATHA}
 
 
@@ -265,14 +269,16 @@ def _seat(clusters: list[tuple[str, str]], index: int) -> tuple[str, int]:
     hamza, marks = clusters[index]
     plain = hamza == HAMZA
     vowel = _vowel(marks)
-    if plain and not vowel and index:  # unvocalized: no seat to read (and idempotent on the output)
+    if plain and not vowel:  # unvocalized: no seat to read (and idempotent on the output)
         return HAMZA, 0
     after = clusters[index + 1][0] if index + 1 < len(clusters) else ""
     last_alef = after == ALEF and index + 2 == len(clusters)
     if index == 0 or _initial(clusters, index):
         if vowel == KASRA:
             return ALEF_HAMZA_BELOW, 0
-        return (ALEF_MADDA, 1) if after == ALEF and vowel == FATHA else (ALEF_HAMZA_ABOVE, 0)
+        if after == ALEF and vowel == FATHA and index + 2 < len(clusters):
+            return ALEF_MADDA, 1
+        return ALEF_HAMZA_ABOVE, 0
     letter, before = clusters[index - 1]
     previous = _vowel(before)
     if letter == TATWEEL:  # ـٰٓـٔ: the tatweel after a written ā
