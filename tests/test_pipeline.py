@@ -382,7 +382,7 @@ def test_coerce_rejects_anything_else_naming_what_it_got(value: object, given: s
 
 
 def test_coerce_names_the_presets_for_an_unknown_one() -> None:
-    choices = "'lucene', 'minimal', 'search', 'standard'"
+    choices = "'lucene', 'minimal', 'quran', 'search', 'standard'"
     with pytest.raises(ValueError, match=f"unknown preset 'fast'; choose from: {choices}"):
         Pipeline.coerce("fast")
 
