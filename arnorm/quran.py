@@ -13,11 +13,17 @@ small zero of a silent letter (ءَامَنُوا۟), and pause and section mark
 
 :func:`standardize_quranic_spelling` rewrites all of that in standard
 spelling and keeps the vowel marks that still apply. Each rule below says
-which fact of the two orthographies it writes down; the sources are the
-orthography itself (the rules of hamza seats and of the dagger alef as
-taught in Arabic grammars, and the Unicode names of the Quranic marks).
-The few words that no rule covers are listed in :data:`EXCEPTIONS`. No
-table of the Quran's words is shipped.
+which fact of the two orthographies it writes down, with Tanzil's words as
+examples; the sources are the orthography itself (the seats of hamza and
+the words written without their ā, as Arabic grammars teach them, and the
+Unicode names of the Quranic marks). The only word lists are short ones of
+grammar, not of the Quran: the words that keep the dagger alef
+(:func:`_keeps_dagger`) and the verbs whose last radical is و
+(:data:`DEFECTIVE_VERB_ROOTS`). No table of the Quran's words is shipped.
+
+Every rule starts with its rarest character, so that ``re`` finds its
+matches with a literal search; the plain ``re.sub`` of each is all that
+runs (none has an accelerated path).
 """
 
 from __future__ import annotations
@@ -102,8 +108,8 @@ _START = f"(?<!{_WORD})"
 _END = f"(?!{_WORD})"
 
 
-# بَصْۜطَةً → بَسْطَةً، وَيَبْصُۜطُ → وَيَبْسُطُ: a small seen over ص says the
-# word is read, and spelled in standard Arabic, with س.
+# --- Decorations, and marks older vocalizations put on alef and ص ----------------
+
 # الہلہغہة، الہٰعربٰٰيٰة، ال͠ل͠غ͠ة: decorated names and posts put a heh goal ہ
 # (with or without a dagger alef) or a Latin combining mark (U+0300–U+036F)
 # after the letters of an Arabic word. Neither is a letter of Arabic
@@ -120,6 +126,8 @@ DECORATIONS = (
 # vocalizations) marks nothing in standard spelling.
 SUKUN_ON_ALEF = Rule(ALEF + SUKUN, ALEF, triggers=SUKUN, produces=(), separable=True)
 
+# بَصْۜطَةً → بَسْطَةً، وَيَبْصُۜطُ → وَيَبْسُطُ: a small seen over ص says the
+# word is read, and spelled in standard Arabic, with س.
 SAD_READ_AS_SEEN = Rule(f"\u0635({_HARAKAT}*){SMALL_HIGH_SEEN}", "\u0633\\1", triggers=SMALL_HIGH_SEEN,
                         produces="\u0633", separable=True)
 
@@ -185,9 +193,10 @@ DAGGER_ON_MEDIAL_MAKSURA = Rule(
 # ٱلَّيْلَ → اللَّيْلَ، ٱلَّـٰتِى → اللَّاتِي، ٱلَّذَيْنِ → اللَّذَيْنِ: the mushaf
 # writes one lam where the article meets a doubled ل in الليل and in the
 # relatives اللاتي، اللائي، اللذين; standard spelling writes both.
-DOUBLED_LAM = Rule(f"{ALEF_WASLA}\u0644(?=(?:{SHADDA}{FATHA}?|{FATHA}{SHADDA})(?:\u064a{_SUKUN}?\u0644|{TATWEEL}?{SUPERSCRIPT_ALEF}"
-                   f"|\u0630{FATHA}\u064a))", ALEF_WASLA + "\u0644\u0644", triggers=ALEF_WASLA, produces="\u0644",
-                   separable=True)
+DOUBLED_LAM = Rule(f"{ALEF_WASLA}\u0644(?=(?:{SHADDA}{FATHA}?|{FATHA}{SHADDA})"
+                   f"(?:\u064a{_SUKUN}?\u0644|{TATWEEL}?{SUPERSCRIPT_ALEF}|\u0630{FATHA}\u064a))",
+                   ALEF_WASLA + "\u0644\u0644", triggers=ALEF_WASLA, produces="\u0644", separable=True)
+
 
 def _keeps_dagger(carrier: str) -> str:
     """Just after a dagger alef on ``carrier`` (a tatweel, or nothing) in a
@@ -426,11 +435,14 @@ def _finish() -> tuple[Primitive, ...]:
     """What needs no context, done last: alef wasla ٱ → ا (standard spelling
     writes hamzat al-wasl as a bare alef); the small letters of a pronoun's
     long vowel deleted, the others written in full (ۧ → ي, ۨ → ن); the maddah
-    of prolongation, the small zero of a
-    silent letter, and the pause, section and recitation marks deleted; the
-    Medina sukun and open tanween written as the standard marks. Then a hamza
-    mark still written apart from a letter (U+0654, U+0655: the rules have
-    given every hamza its seat) is deleted."""
+    of prolongation, the small zero of a silent letter, and the pause,
+    section and recitation marks deleted; the Medina sukun and open tanween
+    written as the standard marks; a hamza mark still apart from a letter
+    (U+0654, U+0655: the rules have given every hamza its seat) deleted.
+
+    Deleting every hamza mark here lets a pipeline drop remove_diacritics'
+    composition of hamza marks, so that the maps of the steps after this one
+    fuse into one pass."""
     table = {ALEF_WASLA: ALEF, SMALL_WAW: "", SMALL_YEH: "", SMALL_HIGH_YEH: YEH, SMALL_HIGH_NOON: "\u0646",
              SMALL_HIGH_DOTLESS_HEAD_OF_KHAH: SUKUN, **OPEN_TANWEEN}
     table.update(dict.fromkeys(PAUSE_MARKS | RECITATION_MARKS | QURANIC_SYMBOLS, ""))
@@ -449,8 +461,54 @@ def _quranic_spelling() -> tuple[Primitive, ...]:
 def standardize_quranic_spelling(text: str) -> str:
     """Write Quranic (Uthmani) orthography in standard spelling, vowel marks kept.
 
+    For Quranic text as the Medina mushaf writes it (Tanzil's Uthmani text,
+    or the same typed and NFC-composed), so that it matches standard Arabic
+    for search and for tools trained on standard text. Word by word:
+
+    - the dagger alef U+0670 is written ا where standard spelling writes the
+      ā (السماوات، الكتاب، العالمين، إبراهيم), and stays a vowel mark in
+      the words standard spelling writes without it (هٰذا، ذٰلك، لٰكن،
+      أولٰئك، الرحمٰن، إلٰه); وٰ and ىٰ inside a word are ا (الصلاة،
+      الزكاة، الحياة، هداهم، التوراة);
+    - alef wasla ٱ → ا; the vocative يا and the ها of ها أنتم are written
+      apart, with their alef (يَـٰقَوْمِ → يَا قَوْمِ: one word becomes two);
+    - hamza on the line or on a tatweel gets its standard seat (ءَامَنُوا۟ →
+      آمَنُوا، يَسْـَٔلُونَ → يَسْأَلُونَ، شَيْـًٔا → شَيْئًا); a maddah that marks
+      a prolonged vowel is removed, on alef too (مَآ → مَا);
+    - final ى with a kasra before it, or a vowel on it, is ي (فِى → فِي);
+    - the small waw and yeh of a pronoun's long vowel are removed (بِهِۦ →
+      بِهِ); elsewhere they are written in full (دَاوُۥدَ → دَاوُودَ);
+    - a letter under the small zero of silence is dropped where standard
+      spelling does not write it (لَأَا۟ذْبَحَنَّهُۥ → لَأَذْبَحَنَّهُ) and kept
+      where it does (ءَامَنُوا۟، أُو۟لَـٰٓئِكَ، مِا۟ئَة);
+    - pause and section marks (ۖ ۗ ۚ ۛ ۞ ۩ …) and recitation marks are taken
+      out; decorations (ہ or a Latin combining mark after Arabic letters)
+      too.
+
+    Text in standard spelling comes through unchanged. The ``quran`` preset
+    runs this step, then removes marks and tatweel and normalizes spaces.
+    How each rule decides, and its accuracy on the whole Quran: docs/quran.md.
+
+    Note:
+        Hamza written as a separate mark after its letter (decomposed, NFD
+        text) is not read; compose the text first with
+        ``unicodedata.normalize("NFC", text)``.
+
+    Args:
+        text: Any string.
+
+    Returns:
+        The text in standard spelling, with the vowel marks that still apply.
+
     Examples:
-        >>> standardize_quranic_spelling("ٱلسَّمَـٰوَٰتِ")
-        'السَّمَاوَاتِ'
+        >>> standardize_quranic_spelling("ٱلسَّمَـٰوَٰتِ وَٱلصَّلَوٰةَ")
+        'السَّمَاوَاتِ وَالصَّلَاةَ'
+        >>> standardize_quranic_spelling("يَـٰٓأَيُّهَا ٱلَّذِينَ ءَامَنُوا۟")
+        'يَا أَيُّهَا الَّذِينَ آمَنُوا'
+        >>> standardize_quranic_spelling("هَـٰذَا فِى ٱلْكِتَـٰبِ")
+        'هَـٰذَا فِي الْكِتَابِ'
+        >>> import arnorm
+        >>> arnorm.normalize("يَسْـَٔلُونَكَ عَنِ ٱلْخَمْرِ وَٱلْمَيْسِرِ ۖ", preset="quran")
+        'يسألونك عن الخمر والميسر'
     """
     return run(_quranic_spelling(), require_str(text))
