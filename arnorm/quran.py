@@ -395,6 +395,9 @@ only after the plural: يدعو، نتلو. (With ت the form may be either: ت�
 the plural تدعوا, so it is left as written.)"""
 
 _SINGULAR_WAW = _behind(
+    *(f"{SUKUN}[{''.join(sorted({second for _, second in DEFECTIVE_VERB_ROOTS}))}]{DAMMA}{WAW}{vowel}{ALEF}"
+      f"{SMALL_HIGH_ROUNDED_ZERO}" for vowel in ("", FATHA, MADDAH_ABOVE)),
+    f"\u0644{DAMMA}{WAW}{ALEF}{SMALL_HIGH_ROUNDED_ZERO}") + _behind(
     f"{WAW}{SMALL_HIGH_ROUNDED_ZERO}\u0644{DAMMA}{WAW}{ALEF}{SMALL_HIGH_ROUNDED_ZERO}",  # أُو۟لُوا۟ → أولو
     *(f"[ينأ]{FATHA}{first}{SUKUN}{second}{DAMMA}{WAW}{vowel}{ALEF}{SMALL_HIGH_ROUNDED_ZERO}"
       for first, second in DEFECTIVE_VERB_ROOTS for vowel in ("", FATHA, MADDAH_ABOVE)))
@@ -431,20 +434,27 @@ SMALL_LETTERS = (
 
 
 @functools.cache
+def _medina_marks() -> CharMap:
+    """The sukun and open tanween of Medina-mushaf encodings (KFGQPC, Quran.com)
+    as the standard marks the rules read: ۡ → ْ, ࣰ ࣱ ࣲ → ً ٌ ٍ. (First, so that the
+    rules between this map and the last one can be skipped on a text that
+    cannot trigger them.)"""
+    return CharMap({SMALL_HIGH_DOTLESS_HEAD_OF_KHAH: SUKUN, **OPEN_TANWEEN})
+
+
+@functools.cache
 def _finish() -> tuple[Primitive, ...]:
     """What needs no context, done last: alef wasla ٱ → ا (standard spelling
     writes hamzat al-wasl as a bare alef); the small letters of a pronoun's
     long vowel deleted, the others written in full (ۧ → ي, ۨ → ن); the maddah
     of prolongation, the small zero of a silent letter, and the pause,
-    section and recitation marks deleted; the Medina sukun and open tanween
-    written as the standard marks; a hamza mark still apart from a letter
+    section and recitation marks deleted; a hamza mark still apart from a letter
     (U+0654, U+0655: the rules have given every hamza its seat) deleted.
 
     Deleting every hamza mark here lets a pipeline drop remove_diacritics'
     composition of hamza marks, so that the maps of the steps after this one
     fuse into one pass."""
-    table = {ALEF_WASLA: ALEF, SMALL_WAW: "", SMALL_YEH: "", SMALL_HIGH_YEH: YEH, SMALL_HIGH_NOON: "\u0646",
-             SMALL_HIGH_DOTLESS_HEAD_OF_KHAH: SUKUN, **OPEN_TANWEEN}
+    table = {ALEF_WASLA: ALEF, SMALL_WAW: "", SMALL_YEH: "", SMALL_HIGH_YEH: YEH, SMALL_HIGH_NOON: "\u0646"}
     table.update(dict.fromkeys(PAUSE_MARKS | RECITATION_MARKS | QURANIC_SYMBOLS, ""))
     table.update(dict.fromkeys((*HAMZA_MARKS, SMALL_HIGH_ROUNDED_ZERO), ""))
     return (CharMap(table),)
@@ -452,7 +462,7 @@ def _finish() -> tuple[Primitive, ...]:
 
 @functools.cache
 def _quranic_spelling() -> tuple[Primitive, ...]:
-    return (*DECORATIONS, SUKUN_ON_ALEF, SAD_READ_AS_SEEN, PRECOMPOSED_MADDAH, *VOCATIVE, DOUBLED_LAM, DAGGER_ON_WAW,
+    return (_medina_marks(), *DECORATIONS, SUKUN_ON_ALEF, SAD_READ_AS_SEEN, PRECOMPOSED_MADDAH, *VOCATIVE, DOUBLED_LAM, DAGGER_ON_WAW,
             DAGGER_ON_MEDIAL_MAKSURA, *DAGGER_ALEF, FINAL_HAMZA_ON_WAW, *SILENT_LETTER,
             IMPERATIVE_OF_SAL, *HAMZA_SEATS, DOTLESS_YEH, *SMALL_LETTERS, *_finish())
 
