@@ -122,14 +122,13 @@ DECORATIONS = (
          separable=True),
 )
 
-# أَنذِرُوٓاْ → أَنذِرُوا: a sukun on alef (the silent alef of older
-# vocalizations) marks nothing in standard spelling.
-SUKUN_ON_ALEF = Rule(ALEF + SUKUN, ALEF, triggers=SUKUN, produces=(), separable=True)
 
 # بَصْۜطَةً → بَسْطَةً، وَيَبْصُۜطُ → وَيَبْسُطُ: a small seen over ص says the
 # word is read, and spelled in standard Arabic, with س.
-SAD_READ_AS_SEEN = Rule(f"\u0635({_HARAKAT}*){SMALL_HIGH_SEEN}", "\u0633\\1", triggers=SMALL_HIGH_SEEN,
+# (Only after sukun and damma: in ٱلْمُصَۜيْطِرُونَ both readings are spelled ص.)
+SAD_READ_AS_SEEN = Rule(f"\u0635([{SUKUN}{DAMMA}]?){SMALL_HIGH_SEEN}", "\u0633\\1", triggers=SMALL_HIGH_SEEN,
                         produces="\u0633", separable=True)
+"""(ۜ right after ص, as Tanzil has it, or after its vowel, as in NFC.)"""
 
 
 def _behind(*options: str) -> str:
@@ -403,12 +402,16 @@ _SINGULAR_WAW = _behind(
       for first, second in DEFECTIVE_VERB_ROOTS for vowel in ("", FATHA, MADDAH_ABOVE)))
 
 SILENT_LETTER = (
-    Rule(f"{ALEF}{SMALL_HIGH_ROUNDED_ZERO}(?:(?<![{WAW}{SMALL_WAW}]..)(?<![{WAW}{SMALL_WAW}][{MADDAH_ABOVE}{SUKUN}{DAMMA}{FATHA}]..)"
-         f"(?!{YEH_HAMZA})|{_SINGULAR_WAW})", "",
-         triggers=SMALL_HIGH_ROUNDED_ZERO, produces=(), separable=True),
+    # (and أَنذِرُوٓاْ → أَنذِرُوا: a sukun on alef, the silent alef of older
+    # vocalizations, marks nothing in standard spelling)
+    Rule(f"{ALEF}(?:{SMALL_HIGH_ROUNDED_ZERO}(?:(?<![{WAW}{SMALL_WAW}]..)(?<![{WAW}{SMALL_WAW}][{MADDAH_ABOVE}{SUKUN}{DAMMA}{FATHA}]..)"
+         f"(?!{YEH_HAMZA})|{_SINGULAR_WAW})|(?<=({ALEF})){SUKUN})", r"\1",
+         triggers=SMALL_HIGH_ROUNDED_ZERO + SUKUN, produces=(), separable=True),
     Rule(f"{WAW}{SMALL_HIGH_ROUNDED_ZERO}(?:(?<!{ALEF_HAMZA_ABOVE}{DAMMA}..)|(?!\u0644))", "",
          triggers=SMALL_HIGH_ROUNDED_ZERO, produces=(), separable=True),
-    Rule(f"{YEH}{SMALL_HIGH_ROUNDED_ZERO}", "", triggers=SMALL_HIGH_ROUNDED_ZERO, produces=(), separable=True),
+    # (a group, so that re.sub runs it: on UCS-2 text it finds a pair of
+    # characters faster than str.replace)
+    Rule(f"(?:{YEH}{SMALL_HIGH_ROUNDED_ZERO})", "", triggers=SMALL_HIGH_ROUNDED_ZERO, produces=(), separable=True),
 )
 
 
@@ -435,11 +438,11 @@ SMALL_LETTERS = (
 
 @functools.cache
 def _medina_marks() -> CharMap:
-    """The sukun and open tanween of Medina-mushaf encodings (KFGQPC, Quran.com)
-    as the standard marks the rules read: ۡ → ْ, ࣰ ࣱ ࣲ → ً ٌ ٍ. (First, so that the
-    rules between this map and the last one can be skipped on a text that
-    cannot trigger them.)"""
-    return CharMap({SMALL_HIGH_DOTLESS_HEAD_OF_KHAH: SUKUN, **OPEN_TANWEEN})
+    """The sukun of Medina-mushaf encodings (KFGQPC, Quran.com) as the sukun
+    the rules read: ۡ → ْ. (First, so that the rules between this map and the
+    last one can be skipped on a text that cannot trigger them; one key, so
+    that it costs one probe.)"""
+    return CharMap({SMALL_HIGH_DOTLESS_HEAD_OF_KHAH: SUKUN})
 
 
 @functools.cache
@@ -448,13 +451,15 @@ def _finish() -> tuple[Primitive, ...]:
     writes hamzat al-wasl as a bare alef); the small letters of a pronoun's
     long vowel deleted, the others written in full (ۧ → ي, ۨ → ن); the maddah
     of prolongation, the small zero of a silent letter, and the pause,
-    section and recitation marks deleted; a hamza mark still apart from a letter
+    section and recitation marks deleted; the open tanween of Medina-mushaf
+    encodings written as plain tanween; a hamza mark still apart from a letter
     (U+0654, U+0655: the rules have given every hamza its seat) deleted.
 
     Deleting every hamza mark here lets a pipeline drop remove_diacritics'
     composition of hamza marks, so that the maps of the steps after this one
     fuse into one pass."""
-    table = {ALEF_WASLA: ALEF, SMALL_WAW: "", SMALL_YEH: "", SMALL_HIGH_YEH: YEH, SMALL_HIGH_NOON: "\u0646"}
+    table = {ALEF_WASLA: ALEF, SMALL_WAW: "", SMALL_YEH: "", SMALL_HIGH_YEH: YEH, SMALL_HIGH_NOON: "\u0646",
+             **OPEN_TANWEEN}
     table.update(dict.fromkeys(PAUSE_MARKS | RECITATION_MARKS | QURANIC_SYMBOLS, ""))
     table.update(dict.fromkeys((*HAMZA_MARKS, SMALL_HIGH_ROUNDED_ZERO), ""))
     return (CharMap(table),)
@@ -462,7 +467,7 @@ def _finish() -> tuple[Primitive, ...]:
 
 @functools.cache
 def _quranic_spelling() -> tuple[Primitive, ...]:
-    return (_medina_marks(), *DECORATIONS, SUKUN_ON_ALEF, SAD_READ_AS_SEEN, PRECOMPOSED_MADDAH, *VOCATIVE, DOUBLED_LAM, DAGGER_ON_WAW,
+    return (_medina_marks(), *DECORATIONS, SAD_READ_AS_SEEN, PRECOMPOSED_MADDAH, *VOCATIVE, DOUBLED_LAM, DAGGER_ON_WAW,
             DAGGER_ON_MEDIAL_MAKSURA, *DAGGER_ALEF, FINAL_HAMZA_ON_WAW, *SILENT_LETTER,
             IMPERATIVE_OF_SAL, *HAMZA_SEATS, DOTLESS_YEH, *SMALL_LETTERS, *_finish())
 
