@@ -203,7 +203,7 @@ def test_presets_cannot_be_changed_through_what_they_return() -> None:
     assert Pipeline.from_preset("search")("أحمد ٣") == "احمد 3"
     with pytest.raises(TypeError):
         PRESETS["mine"] = copy  # type: ignore[index]
-    assert sorted(PRESETS) == ["lucene", "minimal", "search", "standard"]
+    assert sorted(PRESETS) == ["lucene", "minimal", "quran", "search", "standard"]
 
 
 @pytest.mark.parametrize(
@@ -237,7 +237,7 @@ def test_bad_steps() -> None:
 
 
 def test_unknown_preset_names_the_choices() -> None:
-    with pytest.raises(ValueError, match="'lucene', 'minimal', 'search', 'standard'"):
+    with pytest.raises(ValueError, match="'lucene', 'minimal', 'quran', 'search', 'standard'"):
         Pipeline.from_preset("fast")
     with pytest.raises(ValueError, match="unknown preset"):
         arnorm.normalize("x", preset="fast")
