@@ -23,6 +23,7 @@ from .lucene import normalize_lucene
 from .marks import remove_diacritics, remove_tatweel
 from .pipeline import Pipeline, Step, normalize
 from .presets import PRESETS
+from .quran import standardize_quranic_spelling
 from .punctuation import normalize_digits, normalize_punctuation, normalize_quotes
 from .spacing import normalize_whitespace, reduce_repeats, remove_invisibles
 from .yaa import restore_final_yaa
@@ -56,4 +57,5 @@ __all__ = [
     "remove_invisibles",
     "remove_tatweel",
     "restore_final_yaa",
+    "standardize_quranic_spelling",
 ]

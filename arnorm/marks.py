@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ._chars import ARABIC_MARKS, DIACRITICS, HAMZA_COMPOSITIONS, HAMZA_MARKS, SHADDA, TATWEEL, char_class
+from ._chars import ARABIC_MARKS, DIACRITICS, HAMZA_COMPOSITIONS, HAMZA_MARKS, MADDAH_ABOVE, SHADDA, TATWEEL, char_class
 from ._rules import CharMap, Primitive, Rule, run
 from ._registry import declare, require_str
 from ._unicode import normalize
@@ -56,11 +56,16 @@ def _diacritics(*, keep_shadda: bool = False) -> tuple[Primitive, ...]:
     return _diacritic_primitives(keep_shadda)
 
 
+LONE_MADDAH = CharMap.delete(MADDAH_ABOVE)
+"""A maddah left after composition, on a letter it does not compose with:
+the Quranic mark of a prolonged vowel (ٱلْمَلَٰٓئِكَةُ، عِبَادِهِۦٓ), deleted."""
+
+
 @functools.cache
 def _diacritic_primitives(keep_shadda: bool) -> tuple[Primitive, ...]:
     if keep_shadda:  # shadda stays in clusters: NFC may reorder it
-        return (CharMap.delete(DIACRITICS - {SHADDA}), COMPOSE_HAMZA)
-    return (CharMap.delete(DIACRITICS), COMPOSE_HAMZA_AFTER_DELETION)
+        return (CharMap.delete(DIACRITICS - {SHADDA}), COMPOSE_HAMZA, LONE_MADDAH)
+    return (CharMap.delete(DIACRITICS), COMPOSE_HAMZA_AFTER_DELETION, LONE_MADDAH)
 
 
 @declare(_diacritics)
@@ -78,7 +83,9 @@ def remove_diacritics(text: str, *, keep_shadda: bool = False) -> str:
     parts of letters, not vowels: where NFC composes them with the letter
     before (ا + U+0654 → أ, و + U+0654 → ؤ, ي + U+0654 → ئ, ا + U+0653 → آ,
     ا + U+0655 → إ, ە + U+0654 → ۀ …) the pair is composed, even when a
-    removed vowel stood between them; elsewhere they are kept. Symbols that are
+    removed vowel stood between them; elsewhere the hamza marks are kept. A
+    maddah on a letter it does not compose with is the Quranic mark of a
+    prolonged vowel (وٓ، ىٓ، ٱلْمَلَٰٓئِكَةُ) and is removed. Symbols that are
     not marks (end of ayah U+06DD, ۞, ۩) stay.
 
     Args:
@@ -96,6 +103,8 @@ def remove_diacritics(text: str, *, keep_shadda: bool = False) -> str:
         'هذا'
         >>> remove_diacritics("سا\\u0654ل")  # decomposed hamza survives as أ
         'سأل'
+        >>> remove_diacritics("أَنذِرُو\\u0653ا۟ ا\\u0653خر")  # a maddah on و is a Quranic mark
+        'أنذروا آخر'
         >>> remove_diacritics("عَلَّمَ", keep_shadda=True)
         'علّم'
     """

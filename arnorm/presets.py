@@ -75,6 +75,13 @@ _PRESETS: dict[str, dict[str, Any]] = {
         _step("reduce_repeats", max_repeat=2),
         _step("normalize_whitespace"),
     ),
+    # Quranic (Uthmani) text in standard spelling without marks.
+    "quran": _pipeline(
+        _step("standardize_quranic_spelling"),
+        _step("remove_tatweel"),
+        _step("remove_diacritics", keep_shadda=False),
+        _step("normalize_whitespace"),
+    ),
     # Exactly Lucene's ArabicNormalizer, for parity with Elasticsearch/Solr indexes.
     "lucene": _pipeline(_step("normalize_lucene")),
 }

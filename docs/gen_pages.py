@@ -32,6 +32,7 @@ EXAMPLES: dict[str, tuple[str, dict]] = {
     "normalize_persian_letters": ("کتاب یوم علی", {}),
     "reduce_repeats": ("جمييييل جدااااا", {}),
     "normalize_lucene": ("أَحْمَدُ فى المدرسة ٱلكبرى", {}),
+    "standardize_quranic_spelling": ("يَـٰٓأَيُّهَا ٱلَّذِينَ ءَامَنُوا۟ أَقِيمُوا۟ ٱلصَّلَوٰةَ", {}),
 }
 
 
@@ -59,7 +60,17 @@ def normalizers_page() -> str:
         shown = f" ({', '.join(f'{k}={v!r}' for k, v in options.items())})" if options else ""
         lines.append(f"| [`{name}`](reference.md#arnorm.{name}){shown} | {opts} | {summary} "
                      f"| {_cell(text)} | {_cell(func(text, **options))} |")
+    lines += ["", "## Changes to the contract", ""] + [f"- {change}" for change in CHANGES]
     return "\n".join(lines) + "\n"
+
+
+CHANGES = [
+    "`remove_diacritics` (issue #27): a maddah U+0653 on a letter it does not compose with is a Quranic "
+    "mark of a prolonged vowel and is removed (ٱلملٓئكة → ٱلملئكة, عِبَادِهِۦٓ → عباده); ا + U+0653 still "
+    "composes to آ, and hamza above or below that composes with nothing is still kept.",
+    "`standardize_quranic_spelling` and the `quran` preset (issue #27): Uthmani orthography in standard "
+    "spelling; see [Quranic text](quran.md).",
+]
 
 
 PURPOSE = {
@@ -67,6 +78,7 @@ PURPOSE = {
     "standard": "Clean, readable standard Arabic (the default of `arnorm.normalize`).",
     "search": "Keys for indexing and matching: lossy on purpose, so that variants meet.",
     "lucene": "Exactly Lucene's ArabicNormalizer, for parity with Elasticsearch, Solr and OpenSearch.",
+    "quran": "Quranic (Uthmani) text in standard spelling without marks (see [Quranic text](quran.md)).",
 }
 SAMPLE = "قال الوزير الأمريكــى فِى بيانه: “السَّلامُ مُمكِنٌ” ٢٠٢٤ ﻻ"
 
