@@ -462,6 +462,8 @@ def _grep(argv: list[str]) -> int:
 
 def _grep_files(args: argparse.Namespace, pipeline: Pipeline, before: str, after: str) -> bool:
     """Print the matching lines of every file; whether any matched."""
+    from .find import marked
+
     found = False
     for name in args.files:
         stream, label, _ = open_input(name)
@@ -475,7 +477,7 @@ def _grep_files(args: argparse.Namespace, pipeline: Pipeline, before: str, after
                             print(json.dumps({"file": label, "line": line_number, "start": start, "end": end,
                                               "match": line[start:end]}, ensure_ascii=False))
                     else:
-                        print(prefix + _marked(line.rstrip("\r\n"), spans, before, after))
+                        print(prefix + marked(line.rstrip("\r\n"), spans, before, after))
         finally:
             if stream is not sys.stdin.buffer:
                 stream.close()
@@ -497,16 +499,6 @@ def _matching_lines(query: str, block: Block, pipeline: Pipeline,
     for line, spans in by_line.items():
         end = starts[line + 1] if line + 1 < len(starts) else len(text)
         yield block.first_line + line, text[starts[line]:end], spans
-
-
-def _marked(line: str, spans: list[tuple[int, int]], before: str, after: str) -> str:
-    if not before:
-        return line
-    parts, kept = [], 0
-    for start, end in spans:
-        parts += [line[kept:start], before, line[start:end], after]
-        kept = end
-    return "".join(parts) + line[kept:]
 
 
 COMMANDS = {"list": _list, "explain": _explain, "grep": _grep}

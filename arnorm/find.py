@@ -18,7 +18,7 @@ clusters: the marks and tatweel after a matched letter are inside it.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
 from ._offsets import input_span
@@ -148,8 +148,17 @@ def highlight(query: str, text: str, *, preset: PipelineLike = "search", before:
         >>> highlight("المدرسه", "في المَدْرَسَة الكبيرة", before="[", after="]")
         'في [المَدْرَسَة] الكبيرة'
     """
+    return marked(text, find(query, text, preset=preset, whole_words=whole_words), before, after)
+
+
+def marked(text: str, spans: Iterable[tuple[int, int]], before: str, after: str) -> str:
+    """``text`` with each of ``spans`` (in order, not overlapping) wrapped in ``before`` and ``after``.
+
+    >>> marked("abcdef", [(1, 2), (4, 6)], "[", "]")
+    'a[b]cd[ef]'
+    """
     parts, kept = [], 0
-    for start, end in find(query, text, preset=preset, whole_words=whole_words):
+    for start, end in spans:
         parts += [text[kept:start], before, text[start:end], after]
         kept = end
     parts.append(text[kept:])
