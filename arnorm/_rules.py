@@ -96,15 +96,13 @@ class CharMap:
         table = self.table
         if self._keys is None:
             self._keys = re.compile(char_class(table) if table else "(?!)")
-        present = {match.group() for match in self._keys.finditer(text)}
-        if all(len(table[ch]) <= 1 for ch in present):  # no expansion: translate, and widen at deletions
-            deleted = [match.start() for match in self._keys.finditer(text) if not table[match.group()]]
+        found = [(match.start(), match.group()) for match in self._keys.finditer(text)]
+        if all(len(table[ch]) <= 1 for _, ch in found):  # no expansion: translate, and widen at deletions
+            deleted = [index for index, ch in found if not table[ch]]
             return text.translate(self._translation), widened(spans, deleted)
         aligner = Aligner()
         kept = 0
-        for match in self._keys.finditer(text):
-            index = match.start()
-            ch = text[index]
+        for index, ch in found:
             aligner.keep(text[kept:index], spans[kept:index])
             aligner.replace(table[ch], spans[index : index + 1], ch)
             kept = index + 1
