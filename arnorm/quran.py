@@ -407,6 +407,8 @@ SILENT_LETTER = (
     Rule(f"{ALEF}(?:{SMALL_HIGH_ROUNDED_ZERO}(?:(?<![{WAW}{SMALL_WAW}]..)(?<![{WAW}{SMALL_WAW}][{MADDAH_ABOVE}{SUKUN}{DAMMA}{FATHA}]..)"
          f"(?!{YEH_HAMZA})|{_SINGULAR_WAW})|(?<=({ALEF})){SUKUN})", r"\1",
          triggers=SMALL_HIGH_ROUNDED_ZERO + SUKUN, produces=(), separable=True),
+    # (a sukun on alef wasla too: ٱْ is written ا, as اْ is, in one run)
+    Rule(f"(?<={ALEF_WASLA}){SUKUN}", "", triggers=SUKUN, produces=(), separable=True),
     Rule(f"{WAW}{SMALL_HIGH_ROUNDED_ZERO}(?:(?<!{ALEF_HAMZA_ABOVE}{DAMMA}..)|(?!\u0644))", "",
          triggers=SMALL_HIGH_ROUNDED_ZERO, produces=(), separable=True),
     # (a group, so that re.sub runs it: on UCS-2 text it finds a pair of
@@ -421,7 +423,7 @@ SILENT_LETTER = (
 # undotted; a kasra before it, or a vowel, sukun or shadda on it, shows it is
 # ي. Alef maksura (عَلَىٰ، إِلَى، هُدًى) has none of these.
 DOTLESS_YEH = Rule(f"{ALEF_MAKSURA}(?:(?<={KASRA}{ALEF_MAKSURA})|(?<={KASRA}{SHADDA}{ALEF_MAKSURA})"
-                   f"|(?=[{DAMMATAN}-{SUKUN}{SMALL_YEH}]))", YEH,
+                   f"|(?=[{DAMMATAN}-{SUKUN}{SMALL_YEH}\u08f1\u08f2]))", YEH,  # with the open tanween
                    triggers=ALEF_MAKSURA, produces=YEH, separable=True)
 
 # بِهِۦ → بِهِ، لَهُۥ → لَهُ: the small waw and yeh after the pronoun ه mark a
