@@ -95,7 +95,9 @@ QURANIC_SYMBOLS = frozenset({RUB_EL_HIZB, PLACE_OF_SAJDAH})
 # --- Character classes for the rules ----------------------------------------
 
 _SUKUN = f"[{SUKUN}{SMALL_HIGH_DOTLESS_HEAD_OF_KHAH}]"
-_LETTERS = char_class(set(map(chr, range(0x0621, 0x063B))) | set(map(chr, range(0x0641, 0x064B))))
+_LETTERS = char_class(set(map(chr, range(0x0621, 0x063B))) | set(map(chr, range(0x0641, 0x064B)))
+                      | {ALEF_WASLA, SMALL_HIGH_YEH, SMALL_HIGH_NOON})
+"""The letters, the small ones the last map writes in full included."""
 _HARAKAT = char_class({*map(chr, range(0x064B, 0x0653)), SMALL_HIGH_DOTLESS_HEAD_OF_KHAH, *OPEN_TANWEEN})
 """Tanwin, short vowels, shadda and sukun (the Medina forms of sukun and tanween too)."""
 _WORD = char_class(set(map(chr, range(0x0621, 0x063B))) | set(map(chr, range(0x0640, 0x0656)))
@@ -126,9 +128,9 @@ DECORATIONS = (
 # بَصْۜطَةً → بَسْطَةً، وَيَبْصُۜطُ → وَيَبْسُطُ: a small seen over ص says the
 # word is read, and spelled in standard Arabic, with س.
 # (Only after sukun and damma: in ٱلْمُصَۜيْطِرُونَ both readings are spelled ص.)
-SAD_READ_AS_SEEN = Rule(f"\u0635([{SUKUN}{DAMMA}]?){SMALL_HIGH_SEEN}", "\u0633\\1", triggers=SMALL_HIGH_SEEN,
-                        produces="\u0633", separable=True)
-"""(ۜ right after ص, as Tanzil has it, or after its vowel, as in NFC.)"""
+SAD_READ_AS_SEEN = Rule(f"(?:\u0635{SMALL_HIGH_SEEN})", "\u0633", triggers=SMALL_HIGH_SEEN, produces="\u0633",
+                        separable=True)
+"""(ۜ right after ص, as Tanzil writes it; a group, so that re.sub runs it.)"""
 
 
 def _behind(*options: str) -> str:
@@ -136,17 +138,24 @@ def _behind(*options: str) -> str:
     return "(?:" + "|".join(f"(?<={option})" for option in options) + ")"
 
 
+_DELETED = char_class(PAUSE_MARKS | RECITATION_MARKS | QURANIC_SYMBOLS | {MADDAH_ABOVE, SMALL_HIGH_ROUNDED_ZERO})
+"""Marks the last map deletes, which no rule reads as a letter's context."""
+_UP_TO_TWO_DELETED = ("", _DELETED, _DELETED * 2)
+
 # --- The maddah of prolongation, when it came precomposed ------------------------
 
 # Tanzil writes the maddah of a prolonged ā as a mark on the alef (مَا + U+0653);
 # text that went through NFC has آ U+0622 there instead. Where standard
-# spelling never writes آ (before a hamza: جَآءَ، طَآئِفَةٌ، at the end of a word: مَآ،
-# before a doubled letter: ٱلضَّآلِّينَ, and after ءَ: ءَآلْـَٔـٰنَ) it is that mark,
-# and is taken apart so that the rules below read it as Tanzil writes it.
+# spelling hardly writes آ (after a fatha and before a hamza: جَآءَ، طَآئِفَةٌ، or
+# at the end of a word: مَآ; before a doubled letter: ٱلضَّآلِّينَ, and after ءَ:
+# ءَآلْـَٔـٰنَ) it is that mark, and is taken apart so that the rules below read
+# it as Tanzil writes it. (The one standard word so written, بَرَآءُ, reads the
+# same way: run on the step's own output, it loses the madda.)
 PRECOMPOSED_MADDAH = Rule(
-    f"{ALEF_MADDA}(?:(?={_MARKS}*(?:[{HAMZA}{ALEF_HAMZA_ABOVE}{WAW_HAMZA}{ALEF_HAMZA_BELOW}{YEH_HAMZA}]|{_END})"
-    f")|{_behind(FATHA + ALEF_MADDA, FATHA + SHADDA + ALEF_MADDA, SHADDA + FATHA + ALEF_MADDA)}"
-    f"(?={_LETTERS}{_HARAKAT}?{SHADDA})|(?<={HAMZA}{FATHA}{ALEF_MADDA}))",
+    f"{ALEF_MADDA}(?:{_behind(*(vowel + marks + ALEF_MADDA for vowel in (FATHA, FATHA + SHADDA, SHADDA + FATHA) for marks in _UP_TO_TWO_DELETED))}"
+    f"(?=[{_MARKS[1:-1]}{SMALL_WAW}{SMALL_YEH}]*(?:[{HAMZA}{ALEF_HAMZA_ABOVE}{WAW_HAMZA}{ALEF_HAMZA_BELOW}{YEH_HAMZA}]|{_END})"
+    f"|{_DELETED}*{_LETTERS}{_HARAKAT}?{SHADDA})"
+    f"|{_behind(HAMZA + FATHA + ALEF_MADDA, TATWEEL + FATHA + HAMZA_ABOVE + ALEF_MADDA, TATWEEL + HAMZA_ABOVE + FATHA + ALEF_MADDA)})",
     ALEF + MADDAH_ABOVE, triggers=ALEF_MADDA, produces=(ALEF, MADDAH_ABOVE), separable=True)
 
 
@@ -159,8 +168,9 @@ def _particle(letter: str, carrier: str, after: str) -> str:
     """The dagger alef written over ``carrier`` after the particle ``letter``
     at the start of a word (و or ف before it allowed), before ``after``."""
     starts = [f"(?<!{_WORD})" + proclitic for proclitic in ("", WAW, "\u0641", WAW + FATHA, "\u0641" + FATHA)]
-    gate = _behind(*(letter + vowel + carrier for vowel in ("", FATHA)))
-    return gate + _behind(*(start + letter + vowel + carrier for start in starts for vowel in ("", FATHA))) \
+    vowels = ("", FATHA) if carrier.startswith(TATWEEL) else (FATHA,)  # as DAGGER_ALEF reads them
+    gate = _behind(*(letter + vowel + carrier for vowel in vowels))
+    return gate + _behind(*(start + letter + vowel + carrier for start in starts for vowel in vowels)) \
         + f"{MADDAH_ABOVE}?(?={after})"
 
 
@@ -185,7 +195,7 @@ DAGGER_ON_WAW = Rule(f"{WAW}{SUPERSCRIPT_ALEF}{MADDAH_ABOVE}?(?:{ALEF}{SMALL_HIG
 # هُدَىٰهُمْ → هُدَاهُمْ، ٱلتَّوْرَىٰةَ → التَّوْرَاةَ: alef maksura is written
 # ى only at the end of a word; inside one it is ا.
 DAGGER_ON_MEDIAL_MAKSURA = Rule(
-    f"{ALEF_MAKSURA}{SUPERSCRIPT_ALEF}{MADDAH_ABOVE}?(?={_HARAKAT}*{_LETTERS})", ALEF,
+    f"{ALEF_MAKSURA}{SUPERSCRIPT_ALEF}{MADDAH_ABOVE}?(?={_HARAKAT}*(?:{_LETTERS}|{TATWEEL}{_HARAKAT}*{HAMZA_ABOVE}))", ALEF,
     triggers=SUPERSCRIPT_ALEF, produces=ALEF, separable=True)
 
 
@@ -247,7 +257,10 @@ letter is not Quranic spelling but a mark, and is left to remove_diacritics.)"""
 # أ followed by ā is آ. At the start of a word, or after a one-letter
 # proclitic, the hamza is initial: إ with kasra, آ before ā, else أ.
 _VOWELS = frozenset({*map(chr, range(0x064B, 0x0653)), SMALL_HIGH_DOTLESS_HEAD_OF_KHAH, *OPEN_TANWEEN})
-_CLUSTER = re.compile(f"(.)({char_class(ARABIC_MARKS)}*)")
+_CLUSTER = re.compile(f"(.)({char_class(ARABIC_MARKS - {SMALL_HIGH_YEH, SMALL_HIGH_NOON})}*)")
+"""A letter and its marks (the small high yeh and noon are letters: the last map writes them in full)."""
+_AS_WRITTEN = {ALEF_WASLA: ALEF, SMALL_HIGH_YEH: YEH, SMALL_HIGH_NOON: "\u0646"}
+_HAMZAS = frozenset({HAMZA, ALEF_HAMZA_ABOVE, ALEF_HAMZA_BELOW, WAW_HAMZA, YEH_HAMZA, ALEF_MADDA})
 _PROCLITICS = {"و": FATHA, "ف": FATHA, "ب": KASRA, "ل": KASRA, "ك": FATHA, "س": FATHA, ALEF_HAMZA_ABOVE: FATHA}
 
 
@@ -266,8 +279,10 @@ def _initial(clusters: list[tuple[str, str]], index: int) -> bool:
     before = clusters[:index]
     if len(before) > 2:
         return False
+    # (the question أ, written ء too before a hamza, comes first only)
     return all(_PROCLITICS.get(letter) == _vowel(marks) and letter != ALEF_HAMZA_ABOVE or
-               (letter == ALEF_HAMZA_ABOVE and i == 0) for i, (letter, marks) in enumerate(before))
+               (letter in (ALEF_HAMZA_ABOVE, HAMZA) and i == 0 and _vowel(marks) == FATHA)
+               for i, (letter, marks) in enumerate(before))
 
 
 def _seat(clusters: list[tuple[str, str]], index: int) -> tuple[str, int]:
@@ -279,22 +294,27 @@ def _seat(clusters: list[tuple[str, str]], index: int) -> tuple[str, int]:
     vowel = _vowel(marks)
     if plain and not vowel:  # unvocalized: no seat to read (and idempotent on the output)
         return HAMZA, 0
-    after = clusters[index + 1][0] if index + 1 < len(clusters) else ""
-    last_alef = after == ALEF and index + 2 == len(clusters)
+    # The letters around it as the last map leaves them: ٱ is ا, ۧ is ي, and a
+    # small waw or yeh left here (after the pronoun ه) goes.
+    following = [_AS_WRITTEN.get(ch, ch) for ch, _ in clusters[index + 1 :] if ch not in (SMALL_WAW, SMALL_YEH)]
+    after = following[0] if following else ""
+    last_alef = after == ALEF and len(following) == 1
+    madda = after == ALEF and vowel == FATHA and len(following) > 1  # (no word ends in آ)
     if index == 0 or _initial(clusters, index):
         if vowel == KASRA:
             return ALEF_HAMZA_BELOW, 0
-        if after == ALEF and vowel == FATHA and index + 2 < len(clusters):
+        if madda:
             return ALEF_MADDA, 1
         return ALEF_HAMZA_ABOVE, 0
-    letter, before = clusters[index - 1]
-    previous = _vowel(before)
+    back = index - 1
+    while back > 0 and clusters[back][0] in (SMALL_WAW, SMALL_YEH):
+        back -= 1
+    letter, before = clusters[back]
+    letter, previous = _AS_WRITTEN.get(letter, letter), _vowel(before)
     if letter == TATWEEL:  # ـٰٓـٔ: the tatweel after a written ā
         letter, previous = ALEF, ""
-    elif letter == SMALL_WAW:  # لِيَسُـۥٓـُٔوا۟: after a ū the rasm left out
-        letter = WAW
-    if last_alef and FATHA in marks:  # رَءَا، وَنَـَٔا: a final ā written ى
-        return (HAMZA if letter == ALEF else ALEF_HAMZA_ABOVE), 2
+    if last_alef and FATHA in marks:  # رَءَا، وَنَـَٔا: a final ā written ى, and the seat before it
+        return _seat([*clusters[: index + 1], (ALEF_MAKSURA, clusters[index + 1][1])], index)[0], 2
     if not after or (last_alef and FATHATAN in marks):  # at the end of the word
         if plain or letter == ALEF or (letter == WAW and previous != FATHA):
             return HAMZA, 0  # the mushaf writes a final hamza on the line where standard spelling does
@@ -305,7 +325,7 @@ def _seat(clusters: list[tuple[str, str]], index: int) -> tuple[str, int]:
         return YEH_HAMZA, 0
     if letter == ALEF:
         return HAMZA, 0
-    if after == ALEF and vowel == FATHA:
+    if madda:
         return ALEF_MADDA, 1
     if letter == WAW and previous in (SUKUN, "", DAMMA):
         return HAMZA, 0
@@ -314,30 +334,37 @@ def _seat(clusters: list[tuple[str, str]], index: int) -> tuple[str, int]:
     return (WAW_HAMZA if previous == DAMMA else ALEF_HAMZA_ABOVE), 0
 
 
+_HAMZA_ALEF = re.compile(f"{ALEF_HAMZA_ABOVE}{FATHA}{ALEF}(?=[{_MARKS[1:-1]}]*(?![{''.join(sorted(_HAMZAS))}]){_LETTERS})")
+
+
 @functools.lru_cache(maxsize=8192)
 def _seat_word(word: str) -> str:
+    """``word`` with each ء and ـٔ in its seat, read left to right: a hamza's
+    context is the word as already rewritten before it (so that the result
+    is a fixed point: the next reading sees the same context)."""
     clusters = _CLUSTER.findall(word)
-    out: list[str] = []
-    skip = 0
-    for index, (letter, marks) in enumerate(clusters):
-        if skip:
-            skip = 0
-            out.append(marks.replace(MADDAH_ABOVE, "").replace(SMALL_HIGH_ROUNDED_ZERO, ""))
-            continue
+    index = 0
+    while index < len(clusters):
+        letter, marks = clusters[index]
         if letter != HAMZA and not (letter == TATWEEL and HAMZA_ABOVE in marks):
-            out.append(letter + marks)
+            index += 1
             continue
         seat, ending = _seat(clusters, index)
         rest = marks.replace(HAMZA_ABOVE, "").replace(MADDAH_ABOVE, "")
-        out.append(seat + (rest.replace(FATHA, "") if seat == ALEF_MADDA else rest))
-        if ending == 2:
-            out.append(ALEF_MAKSURA)
-        skip = ending
+        rest = rest.replace(FATHA, "") if seat == ALEF_MADDA else rest
+        if ending == 1:  # the ā after it is in the seat
+            absorbed = clusters.pop(index + 1)[1]
+            rest += absorbed.replace(MADDAH_ABOVE, "").replace(SMALL_HIGH_ROUNDED_ZERO, "")
+        elif ending == 2:
+            clusters[index + 1] = (ALEF_MAKSURA, clusters[index + 1][1])
+        clusters[index] = (seat, rest)
         if seat == HAMZA and index + 2 == len(clusters) and clusters[-1][0] == WAW and _vowel(marks) == DAMMA:
-            out.append(WAW + clusters[-1][1] + ALEF)  # جَآءُو → جَاءُوا: the alef after the plural و
+            clusters.append((ALEF, ""))  # جَآءُو → جَاءُوا: the alef after the plural و
             break
+        index += 1
+    out = ["".join(cluster) for cluster in clusters]
     # ءَأَـٰلِهَتُنَا: a hamza on alef before the ā of a dagger alef is آ.
-    return "".join(out).replace(ALEF_HAMZA_ABOVE + FATHA + ALEF, ALEF_MADDA)
+    return _HAMZA_ALEF.sub(ALEF_MADDA, "".join(out))
 
 
 _WORD_BEFORE = re.compile(f"{_WORD}*\\Z")
@@ -384,8 +411,9 @@ FINAL_HAMZA_ON_WAW = Rule(f"{WAW_HAMZA}(?:(?<={ALEF}{WAW_HAMZA})|(?<={ALEF}{MADD
 
 # A letter under the small high rounded zero is not pronounced. Standard
 # spelling keeps the alef after the plural و (ءَامَنُوا۟ → آمَنُوا), the و of
-# أولو، أولئك، أولات and the alef of مائة; the rest it does not write
-# (لَأَا۟ذْبَحَنَّهُۥ → لَأَذْبَحَنَّهُ، أَفَإِي۟ن → أَفَإِن، سَأُو۟رِيكُمْ → سَأُرِيكُمْ).
+# أولو، أولئك، أولات and the alef of مائة; a silent alef or yeh elsewhere it
+# does not write (لَأَا۟ذْبَحَنَّهُۥ → لَأَذْبَحَنَّهُ، أَفَإِي۟ن → أَفَإِن). (A
+# silent و elsewhere is in one word only, سَأُو۟رِيكُمْ: not worth a pass.)
 DEFECTIVE_VERB_ROOTS = ("دع", "تل", "رج", "عف", "مح", "بل", "رب", "نج", "عل", "خل", "دن", "شك", "لغ")
 """First two radicals of the verbs whose last radical is و (دعا يدعو، تلا يتلو،
 رجا يرجو …). The mushaf writes a silent alef after the و of their present
@@ -402,15 +430,13 @@ _SINGULAR_WAW = _behind(
       for first, second in DEFECTIVE_VERB_ROOTS for vowel in ("", FATHA, MADDAH_ABOVE)))
 
 SILENT_LETTER = (
-    # (and أَنذِرُوٓاْ → أَنذِرُوا: a sukun on alef, the silent alef of older
-    # vocalizations, marks nothing in standard spelling)
-    Rule(f"{ALEF}(?:{SMALL_HIGH_ROUNDED_ZERO}(?:(?<![{WAW}{SMALL_WAW}]..)(?<![{WAW}{SMALL_WAW}][{MADDAH_ABOVE}{SUKUN}{DAMMA}{FATHA}]..)"
-         f"(?!{YEH_HAMZA})|{_SINGULAR_WAW})|(?<=({ALEF})){SUKUN})", r"\1",
-         triggers=SMALL_HIGH_ROUNDED_ZERO + SUKUN, produces=(), separable=True),
-    # (a sukun on alef wasla too: ٱْ is written ا, as اْ is, in one run)
-    Rule(f"(?<={ALEF_WASLA}){SUKUN}", "", triggers=SUKUN, produces=(), separable=True),
-    Rule(f"{WAW}{SMALL_HIGH_ROUNDED_ZERO}(?:(?<!{ALEF_HAMZA_ABOVE}{DAMMA}..)|(?!\u0644))", "",
-         triggers=SMALL_HIGH_ROUNDED_ZERO, produces=(), separable=True),
+    Rule(f"{ALEF}{SMALL_HIGH_ROUNDED_ZERO}(?:(?<![{WAW}{SMALL_WAW}]..)(?<![{WAW}{SMALL_WAW}][{MADDAH_ABOVE}{SUKUN}{DAMMA}{FATHA}]..)"
+         f"(?!{YEH_HAMZA})|{_SINGULAR_WAW})", "", triggers=SMALL_HIGH_ROUNDED_ZERO, produces=(), separable=True),
+    # أَنذِرُوٓاْ → أَنذِرُوا: a sukun on alef, the silent alef of older
+    # vocalizations, marks nothing in standard spelling.
+    Rule(f"{SUKUN}{_behind(*(f'[{ALEF}{ALEF_WASLA}]' + marks + SUKUN for marks in _UP_TO_TWO_DELETED))}"
+         f"{SUKUN}*", "", triggers=SUKUN,
+         produces=(), separable=True),
     # (a group, so that re.sub runs it: on UCS-2 text it finds a pair of
     # characters faster than str.replace)
     Rule(f"(?:{YEH}{SMALL_HIGH_ROUNDED_ZERO})", "", triggers=SMALL_HIGH_ROUNDED_ZERO, produces=(), separable=True),
@@ -422,8 +448,8 @@ SILENT_LETTER = (
 # فِى → فِي، شَىْءٍ → شَيْءٍ، إِلَىَّ → إِلَيَّ: the mushaf leaves a final yeh
 # undotted; a kasra before it, or a vowel, sukun or shadda on it, shows it is
 # ي. Alef maksura (عَلَىٰ، إِلَى، هُدًى) has none of these.
-DOTLESS_YEH = Rule(f"{ALEF_MAKSURA}(?:(?<={KASRA}{ALEF_MAKSURA})|(?<={KASRA}{SHADDA}{ALEF_MAKSURA})"
-                   f"|(?=[{DAMMATAN}-{SUKUN}{SMALL_YEH}\u08f1\u08f2]))", YEH,  # with the open tanween
+DOTLESS_YEH = Rule(f"{ALEF_MAKSURA}(?:{_behind(*(vowel + marks + ALEF_MAKSURA for vowel in (KASRA, KASRA + SHADDA) for marks in _UP_TO_TWO_DELETED))}"
+                   f"|(?=[{DAMMATAN}-{SUKUN}{SMALL_YEH}\u08f1\u08f2{SMALL_HIGH_DOTLESS_HEAD_OF_KHAH}]))", YEH,
                    triggers=ALEF_MAKSURA, produces=YEH, separable=True)
 
 # بِهِۦ → بِهِ، لَهُۥ → لَهُ: the small waw and yeh after the pronoun ه mark a
@@ -469,9 +495,9 @@ def _finish() -> tuple[Primitive, ...]:
 
 @functools.cache
 def _quranic_spelling() -> tuple[Primitive, ...]:
-    return (_medina_marks(), *DECORATIONS, SAD_READ_AS_SEEN, PRECOMPOSED_MADDAH, *VOCATIVE, DOUBLED_LAM, DAGGER_ON_WAW,
-            DAGGER_ON_MEDIAL_MAKSURA, *DAGGER_ALEF, FINAL_HAMZA_ON_WAW, *SILENT_LETTER,
-            IMPERATIVE_OF_SAL, *HAMZA_SEATS, DOTLESS_YEH, *SMALL_LETTERS, *_finish())
+    return (_medina_marks(), *DECORATIONS, SAD_READ_AS_SEEN, PRECOMPOSED_MADDAH, *SMALL_LETTERS, *VOCATIVE,
+            DOUBLED_LAM, DAGGER_ON_WAW, DAGGER_ON_MEDIAL_MAKSURA, *DAGGER_ALEF, FINAL_HAMZA_ON_WAW, *SILENT_LETTER,
+            IMPERATIVE_OF_SAL, *HAMZA_SEATS, DOTLESS_YEH, *_finish())
 
 
 @declare(_quranic_spelling)

@@ -160,6 +160,7 @@ def measure() -> dict:
         result[preset] = {name: s.as_dict() for name, s in score(preset, data).items()}
         result[preset]["mb_per_s"] = round(throughput(preset, whole), 1)
     result["quran NFC"] = {name: s.as_dict() for name, s in score("quran", data, form="NFC").items()}
+    result["search_mb_per_s"] = round(throughput("search", whole), 1)  # a yardstick for the machine's load
     return result
 
 
@@ -189,7 +190,8 @@ def markdown(result: dict) -> str:
             f"| {row['all']['verses_exact']:,} / {row['all']['verses']:,} | {speed} |")
     lines += ["", "Words are the tokens that hold a letter: simple-clean keeps the pause marks (ۖ ۗ ۚ …)",
               "and ۩ as tokens of their own, which the preset removes with the other marks. MB/s: the",
-              "whole Uthmani text in one call, best of 3, on the machine that generated this page.",
+              "whole Uthmani text in one call, best of 3, on the machine that generated this page (in",
+              f"the same run the `search` preset, one fused map, ran at {result['search_mb_per_s']:.0f} MB/s).",
               "How the step decides: [Quranic text](../quran.md)."]
     return "\n".join(lines) + "\n"
 
