@@ -90,6 +90,7 @@ _BANI = (
 )
 # (No entry for على: the name علي بن / بن علي is rare beside the preposition,
 # and every على would pay for the look.)
+_ALA = ("على", "عليه", "عليها", "عليهم", "عليهما", "عليهن")
 BY_NEXT_WORD: dict[str, dict[str, bool]] = {
     # بني سويف (an Egyptian governorate), بني إسرائيل: "sons of", not the verb بنى
     "بنى": dict.fromkeys(_BANI.split(), True),
@@ -97,6 +98,9 @@ BY_NEXT_WORD: dict[str, dict[str, bool]] = {
     # المدعى عليه (the defendant, passive) but المدعي العام (the prosecutor)
     "المدعى": dict.fromkeys(("عليه", "عليها", "عليهم", "عليهما", "عليهن"), False),
     "البنى": {"التحتية": False},  # the infrastructures (plural of البنية), not البني "brown"
+    # مبني على "based on" (the participle), not the noun مبنى "building"
+    "مبنى": dict.fromkeys(_ALA, True),
+    "المبنى": dict.fromkeys(_ALA, True),
 }
 BY_PREVIOUS_WORD: dict[str, dict[str, bool]] = {
     "بنى": {"قرية": True, "محافظة": True, "مركز": True},  # قرية بني ..., محافظة بني ...

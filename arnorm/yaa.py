@@ -2,7 +2,10 @@
 
 Much Egyptian writing puts ى where standard Arabic writes a final ي
 (فى، التى، الأمريكى), while true alef maksura words keep ى (على، إلى،
-المدى، الأولى). :func:`restore_final_yaa` decides word by word:
+المدى، الأولى). :func:`restore_final_yaa` first reads the writer's habit
+line by line (:mod:`arnorm._yaa_habit`): a line that writes في، التي، الذي
+with ي is in standard spelling and keeps its ى. In the other lines it
+decides word by word:
 
 1. the user's ``exceptions``;
 2. the vowel marks, where the text has them: a kasra before the letter or a
@@ -31,12 +34,13 @@ Much Egyptian writing puts ى where standard Arabic writes a final ي
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable, Mapping
 from typing import TypeVar
 
-from . import _yaa_lexicon
+from . import _yaa_habit, _yaa_lexicon
 from . import _yaa_words as words
 from ._chars import (
     ALEF,
@@ -76,16 +80,18 @@ _BETWEEN_WORDS = SPACES | {TAB}  # horizontal spaces
 _MAKSURA_MARKS = ARABIC_MARKS | {SMALL_WAW, SMALL_YEH}
 """What may follow a final ى in its word: marks, and the small waw and yeh
 that remove_diacritics deletes with them (ىۥ ends a word as ى does)."""
-_FINAL_MAKSURA = re.compile(
-    ALEF_MAKSURA + "(" + char_class(_MAKSURA_MARKS) + "*)(?:(" + HAMZA + ")" + char_class(_MAKSURA_MARKS)
+_AFTER_FINAL_MAKSURA = (
+    "(" + char_class(_MAKSURA_MARKS) + "*)(?:(" + HAMZA + ")" + char_class(_MAKSURA_MARKS)
     + "*)?(?!" + char_class(_WORD_CHARS) + ")"
 )
+_FINAL_MAKSURA = re.compile(ALEF_MAKSURA + _AFTER_FINAL_MAKSURA)
 # Greedy: the text up to and including the last character outside a class.
 _AFTER_LAST_NON_WORD = re.compile("(?s:.*)[^" + char_class(_WORD_CHARS)[1:])
 _AFTER_LAST_NON_SPACE = re.compile("(?s:.*)[^" + char_class(_BETWEEN_WORDS)[1:])
 # What a word's key leaves out: what remove_diacritics and remove_tatweel
 # delete (small waw and yeh too), so a word decides the same with them or without.
-_NOT_IN_KEY = re.compile(char_class(ARABIC_MARKS | {TATWEEL, SMALL_WAW, SMALL_YEH}))
+_KEY_DROPS = ARABIC_MARKS | {TATWEEL, SMALL_WAW, SMALL_YEH}
+_NOT_IN_KEY = re.compile(char_class(_KEY_DROPS))
 
 _F = TypeVar("_F", bound=Callable[[str], object])
 _CACHED_WORD = 40
@@ -624,6 +630,23 @@ def _passive_past(written: str, word: str) -> bool:
 
 
 _NOT_DAMMA = re.compile(char_class(ARABIC_MARKS - {DAMMA}))
+_PASSIVE_PRESENT = re.compile(
+    "[\u0648\u0641]?[\u0633\u0644]?[" + "".join(_PRESENT_PREFIXES) + "]" + DAMMA
+    + "(?:\u0633\u062a[^" + DAMMA + "]{2}|[^" + DAMMA + "][\u062a\u0637][^" + DAMMA + "])"
+)
+
+
+def _passive_present(written: str) -> bool:
+    """Whether a word is, by the damma its writer marked on the prefix, the
+    present passive of افتعل or استفعل, which ends in ى (يُشترى، يُصطفى،
+    تُستدعى، سيُستثنى), whose active (يشتري، يستدعي) ends in ي. ``written``
+    is the word before its ى, marks kept. The other forms take a damma in
+    the active too (يُعطي، يُلغي), so it does not decide them.
+
+    >>> _passive_present("تُستدع"), _passive_present("وسيُشتر"), _passive_present("يُعط"), _passive_present("تستدع")
+    (True, True, False, False)
+    """
+    return _PASSIVE_PRESENT.fullmatch(_NOT_DAMMA.sub("", written)) is not None
 
 
 class Decider:
@@ -644,9 +667,32 @@ class Decider:
     (True, True, <yaa context of 'السفلى'>)
     """
 
-    def __init__(self, exceptions: Mapping[str, str] | None = None, *, keep_by_marks: bool = True) -> None:
+    def __init__(self, exceptions: Mapping[str, str] | None = None, *, keep_by_marks: bool = True,
+                 habit: str = "auto") -> None:
         self.overrides = {_fold(_key(word)): spelled[-1] == YEH for word, spelled in (exceptions or {}).items()}
         self.keep_by_marks = keep_by_marks
+        self.habit = habit
+        self._lines: tuple[str, list[int], list[int]] = ("", [], [])  # the last text's standard lines
+
+    def standard_at(self, text: str, index: int) -> bool:
+        """Whether the line of ``text`` around ``index`` is in standard
+        spelling, by the ``habit`` option (the lines of the last text asked
+        about are kept: a forward pass asks once per final ى)."""
+        if self.habit != "auto":
+            return self.habit == "standard"
+        cached = self._lines
+        if cached[0] is not text:
+            lines = _yaa_habit.standard_lines(text)
+            cached = self._lines = (text, [start for start, _ in lines], [end for _, end in lines])
+        at = bisect.bisect_right(cached[1], index) - 1
+        return at >= 0 and index <= cached[2][at]
+
+    def changes_in_standard_line(self, written: str) -> bool:
+        """Whether a word decided ي may change in a line of standard
+        spelling: a telltale (فى، وفى، التى …) or one of your exceptions;
+        every other ى stays."""
+        word = _key(written[: written.rindex(ALEF_MAKSURA) + 1])
+        return word[:-1] in _yaa_habit.TELLTALES or (bool(self.overrides) and self.forced(word) is not None)
 
     def forced(self, word: str) -> bool | None:
         """The user's decision for ``word`` (a key) or any stem of it."""
@@ -673,6 +719,8 @@ class Decider:
                 decision = None  # the marks will go: only what the bare word decides may keep ى
         if decision is None and _passive_past(written[:maksura], word):
             decision = True
+        if decision is None and self.keep_by_marks and _passive_present(written[:maksura]):
+            decision = False
         if decision is None and _context_matters(word):
             return _Context(word)
         return _is_yaa(word) if decision is None else decision
@@ -690,21 +738,31 @@ def _restore_match(decider: Decider, match: re.Match[str]) -> str:
         return _spelled(True, match[1]) + match.group()[1 + len(match[1]):]
     text = match.string
     start = _word_start(text, match.start())
-    return _spelled(decider.is_yaa(text, start, match.end()), match[1])
+    is_yaa = decider.is_yaa(text, start, match.end())
+    if is_yaa and decider.standard_at(text, start):  # the writer's habit is read only where it matters
+        is_yaa = decider.changes_in_standard_line(text[start : match.end()])
+    return _spelled(is_yaa, match[1])
 
 
-def _restore(exceptions: Mapping[str, str] | None, keep_by_marks: bool = True) -> Rule:
-    decider = Decider(exceptions, keep_by_marks=keep_by_marks)
+def _restore(exceptions: Mapping[str, str] | None, keep_by_marks: bool = True, habit: str = "auto") -> Rule:
+    decider = Decider(exceptions, keep_by_marks=keep_by_marks, habit=habit)
     return Rule(_FINAL_MAKSURA, functools.partial(_restore_match, decider), triggers=ALEF_MAKSURA,
                 produces=(YEH, YEH_HAMZA), context=_WORD_CHARS, name="restore_final_yaa", cut="\n",
                 params={"decider": decider}, separable=True)
 
 
-def _final_yaa(*, exceptions: Mapping[str, str] | None = None, keep_by_marks: bool = True) -> tuple[Primitive, ...]:
+HABITS = ("auto", "egyptian", "standard")
+"""The values of restore_final_yaa's ``habit``."""
+
+
+def _final_yaa(*, exceptions: Mapping[str, str] | None = None, keep_by_marks: bool = True,
+               habit: str = "auto") -> tuple[Primitive, ...]:
     if not isinstance(keep_by_marks, bool):
         raise TypeError(f"keep_by_marks must be a bool, got {type(keep_by_marks).__name__}")
+    if habit not in HABITS:
+        raise ValueError(f"habit must be one of {', '.join(map(repr, HABITS))}, got {habit!r}")
     if exceptions is None:
-        return _default_primitives(keep_by_marks)
+        return _default_primitives(keep_by_marks, habit)
     if not isinstance(exceptions, Mapping):
         raise TypeError(f"exceptions must be a mapping, got {type(exceptions).__name__}")
     for word, spelled in exceptions.items():
@@ -715,24 +773,25 @@ def _final_yaa(*, exceptions: Mapping[str, str] | None = None, keep_by_marks: bo
                 f"exceptions must map a word ending in ى to its spelling ending in ى or ي,"
                 f" got {word!r}: {spelled!r}"
             )
-    return _primitives_with(tuple(sorted(exceptions.items())), keep_by_marks)
+    return _primitives_with(tuple(sorted(exceptions.items())), keep_by_marks, habit)
 
 
 @functools.lru_cache(maxsize=64)  # bounded: each distinct exceptions table is one entry
-def _primitives_with(exceptions: tuple[tuple[str, str], ...], keep_by_marks: bool) -> tuple[Primitive, ...]:
+def _primitives_with(exceptions: tuple[tuple[str, str], ...], keep_by_marks: bool,
+                     habit: str) -> tuple[Primitive, ...]:
     """The rule for one exceptions table, built once per content: a call
     with an equal dict reuses it, and its compiled runner."""
-    return (_restore(dict(exceptions), keep_by_marks),)
+    return (_restore(dict(exceptions), keep_by_marks, habit),)
 
 
 @functools.cache
-def _default_primitives(keep_by_marks: bool = True) -> tuple[Primitive, ...]:
-    return (_restore(None, keep_by_marks),)
+def _default_primitives(keep_by_marks: bool = True, habit: str = "auto") -> tuple[Primitive, ...]:
+    return (_restore(None, keep_by_marks, habit),)
 
 
 @declare(_final_yaa)
 def restore_final_yaa(text: str, *, exceptions: Mapping[str, str] | None = None,
-                      keep_by_marks: bool = True) -> str:
+                      keep_by_marks: bool = True, habit: str = "auto") -> str:
     """Restore the standard spelling of word-final ي written as ى (Egyptian style).
 
     A word-final ى that standard Arabic writes ي becomes ي (فى → في,
@@ -757,6 +816,13 @@ def restore_final_yaa(text: str, *, exceptions: Mapping[str, str] | None = None,
             ى that only its marks kept would become ي when the output is
             normalized again (a kasra, shadda or sukun that makes ي is
             always read).
+        habit: ``"auto"`` reads the writer's habit line by line: a line
+            that writes more of the telltale words في، التي، الذي، هي، أي
+            (with و or ف before them) with ي than with ى is in standard
+            spelling, and only its telltales, its ىء and your exceptions
+            change. Every other line is restored word by word.
+            ``"egyptian"`` restores every line; ``"standard"`` treats
+            every line as standard spelling.
 
     Returns:
         The text with Egyptian-style final ى restored to ي.
@@ -766,5 +832,9 @@ def restore_final_yaa(text: str, *, exceptions: Mapping[str, str] | None = None,
         'في المبنى التي على الأولى الأمريكي'
         >>> restore_final_yaa("بنى بيتا", exceptions={"بنى": "بني"})
         'بني بيتا'
+        >>> restore_final_yaa("في المبنى الرئيسى على خطى")  # في: standard spelling, a stray ى stays
+        'في المبنى الرئيسى على خطى'
+        >>> restore_final_yaa("في المبنى الرئيسى على خطى", habit="egyptian")
+        'في المبنى الرئيسي على خطى'
     """
-    return run(_final_yaa(exceptions=exceptions, keep_by_marks=keep_by_marks), require_str(text))
+    return run(_final_yaa(exceptions=exceptions, keep_by_marks=keep_by_marks, habit=habit), require_str(text))
