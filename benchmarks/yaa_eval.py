@@ -300,9 +300,10 @@ def mixed_text(lines: list[str], stray_every: int = 10) -> dict:
       line by line (what arnorm does) and with the habit of the whole text.
     """
     text = "\n".join(lines)
-    count = iter(range(1 << 30))
-    strays = _TELLTALE.sub(lambda m: m.group() if next(count) % stray_every == 0 else m.group()[:-1] + "\u0649", text)
-    written = egyptianize(strays)
+    written = list(egyptianize(text))  # the same length: one letter for another
+    for match in list(_TELLTALE.finditer(text))[::stray_every]:
+        written[match.end() - 1] = "\u064a"
+    written = "".join(written)
     total, right = _words_right(text, arnorm.restore_final_yaa(written))
     pure_total, pure_right = _words_right(text, arnorm.restore_final_yaa(egyptianize(text)))
 
