@@ -64,7 +64,7 @@ from ._chars import (
 )
 from ._chars import HAMZA_MARKS
 from ._registry import declare, require_str
-from ._rules import CharMap, Primitive, Rule, run
+from ._rules import SEPARATOR, CharMap, Primitive, Rule, run
 
 # --- The Quranic marks --------------------------------------------------------
 
@@ -452,12 +452,14 @@ DOTLESS_YEH = Rule(f"{ALEF_MAKSURA}(?:{_behind(*(vowel + marks + ALEF_MAKSURA fo
                    f"|(?=[{DAMMATAN}-{SUKUN}{SMALL_YEH}\u08f1\u08f2{SMALL_HIGH_DOTLESS_HEAD_OF_KHAH}]))", YEH,
                    triggers=ALEF_MAKSURA, produces=YEH, separable=True)
 
+_NOT_SEPARATOR = "[^\n" + SEPARATOR + "]"  # what "." matches, but for the separator of a batch
+
 # بِهِۦ → بِهِ، لَهُۥ → لَهُ: the small waw and yeh after the pronoun ه mark a
 # vowel lengthened in recitation, and go; elsewhere they stand for a letter
 # the rasm left out (دَاوُۥدَ → دَاوُودَ، يُحْىِۦ → يُحْيِي، ٱلنَّبِيِّـۧنَ →
 # النَّبِيِّينَ), written in full.
 SMALL_LETTERS = (
-    *(Rule(f"{small}(?!{_behind(*(HEH + '.' * n + small for n in range(4)))})", letter, triggers=small,
+    *(Rule(f"{small}(?!{_behind(*(HEH + _NOT_SEPARATOR * n + small for n in range(4)))})", letter, triggers=small,
            produces=letter, separable=True) for small, letter in ((SMALL_WAW, WAW), (SMALL_YEH, YEH))),
     Rule(f"{TATWEEL}(?=[{SMALL_WAW}{SMALL_YEH}{SMALL_HIGH_YEH}])", "", triggers=SMALL_WAW + SMALL_YEH + SMALL_HIGH_YEH,
          produces=(), separable=True),

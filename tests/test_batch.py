@@ -207,3 +207,9 @@ def test_a_text_that_holds_the_separator_is_still_normalized_alone() -> None:
         batch = [" a ", f"b {SEPARATOR} c ", "  "]
         assert pipe.batch(batch) == per_text(pipe, batch) == ["a", f"b {SEPARATOR} c", ""]
         assert seen == ([] if len(steps) == 1 else [" a ", f"b {SEPARATOR} c ", "  "] * 2)
+
+
+def test_the_quranic_small_letters_do_not_read_across_the_separator() -> None:
+    # a hypothesis find: the lookbehind for the pronoun ه read ه + NUL + ۥ as هۥ
+    pipe = arnorm.Pipeline.from_preset("quran")
+    assert pipe.batch(["ه", "\u06e5"]) == [pipe("ه"), pipe("\u06e5")] == ["ه", "و"]
