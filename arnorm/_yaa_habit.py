@@ -6,8 +6,14 @@ and no standard text ever writes them so. These *telltale* words decide the
 habit of each line (the text between two line breaks, or between two texts of
 a batch): a line that writes more of them with ي than with ى is in standard
 spelling, and :func:`~arnorm.restore_final_yaa` leaves its ى alone (but for
-the telltales themselves, ىء, and your exceptions). A line with no telltale,
-or as many with ى, is restored.
+the telltales themselves, a hamza after the ى, the marks that spell ي, and
+your exceptions). A line with no telltale, or as many with ى, is restored.
+Telltales are read without their marks and tatweel (فِي is في).
+
+Three telltales written with ى are also words of standard spelling: وفى "he
+fulfilled", وهى "it weakened", وأى "he promised". Written with ى they count
+half (they are far more often Egyptian وفي، وهي، وأي), and a line of standard
+spelling leaves them as they are.
 
 The unit is the line, not the text, so that a file gives the same result
 read whole or in blocks, and a batch the same as its texts one by one; and
@@ -22,7 +28,18 @@ from __future__ import annotations
 
 import re
 
-from ._chars import ALEF_MAKSURA, ARABIC_LETTERS, ARABIC_MARKS, YEH, char_class
+from ._chars import (
+    ALEF_MAKSURA,
+    ARABIC_LETTERS,
+    ARABIC_MARKS,
+    LINE_BREAKS,
+    SMALL_WAW,
+    SMALL_YEH,
+    TATWEEL,
+    YEH,
+    char_class,
+)
+from ._rules import SEPARATOR
 
 TELLTALE_STEMS = ("\u0641", "\u0627\u0644\u062a", "\u0627\u0644\u0630", "\u0647", "\u0623")
 """في، التي، الذي، هي، أي without their final letter."""
@@ -33,39 +50,51 @@ TELLTALES = frozenset(
 ) | frozenset(conjunction + preposition + "\u0623" for conjunction in _PROCLITICS for preposition in _BEFORE_AYY)
 """Every telltale word without its final letter: the five, with و or ف
 before them, and أي after ب، ل or ك (بأي، لأي)."""
-_LONGEST = max(map(len, TELLTALES))
+MAKSURA_TELLTALES = TELLTALES - {"\u0648\u0641", "\u0648\u0647", "\u0648\u0623"}
+"""The telltales that standard spelling never writes with ى (وفى، وهى، وأى
+are verbs too)."""
 
-UNIT_BREAKS = "\n\r\x00\x85\u2028\u2029"
+UNIT_BREAKS = "".join(sorted(LINE_BREAKS | {SEPARATOR}))
 """What ends a line: the line breaks, and the separator between the texts of a batch."""
 _BREAK = re.compile(char_class(UNIT_BREAKS))
 _KEPT_BREAK = re.compile("(" + char_class(UNIT_BREAKS) + ")")
-_WORD_CHARS = frozenset(ARABIC_LETTERS | ARABIC_MARKS)
-TELLTALE_ENDS = "".join(sorted({stem[-1] for stem in TELLTALES}))
-"""The letters before the final ي or ى of a telltale."""
-_NOT_WORD = "(?!" + char_class(_WORD_CHARS) + ")"
-# A final ي after the last letter of a telltale stem: the pattern starts
-# with a literal, which the regex engine finds fast (most Egyptian text has
-# none at all).
-_STANDARD_CANDIDATE = re.compile(YEH + _NOT_WORD + "(?<=" + char_class(TELLTALE_ENDS) + YEH + ")")
-_CANDIDATE = re.compile("[" + YEH + ALEF_MAKSURA + "]" + _NOT_WORD + "(?<=" + char_class(TELLTALE_ENDS) + "[" + YEH
-                        + ALEF_MAKSURA + "])")
+WORD_CHARS = frozenset(ARABIC_LETTERS | ARABIC_MARKS)
+"""What a word is made of: letters and marks."""
+KEY_DROPS = frozenset(ARABIC_MARKS | {TATWEEL, SMALL_WAW, SMALL_YEH})
+"""What a word's key leaves out: what remove_diacritics and remove_tatweel delete."""
+_IN_WORD = WORD_CHARS | KEY_DROPS
+_LONGEST = 3 * max(map(len, TELLTALES))  # a telltale with its marks (وَفِي) is no longer
+_ENDS = frozenset(stem[-1] for stem in TELLTALES)
+_AFTER = char_class(KEY_DROPS) + "*(?!" + char_class(_IN_WORD) + ")"
+# A final ي (marks may follow) after the last letter of a telltale, or
+# after a mark: the pattern starts with a literal, which the regex engine
+# finds fast (most Egyptian text has none at all).
+_STANDARD_CANDIDATE = re.compile(YEH + "(?<=[" + "".join(sorted(_ENDS | KEY_DROPS)) + "]" + YEH + ")" + _AFTER)
+_CANDIDATE = re.compile("[" + YEH + ALEF_MAKSURA + "]" + _AFTER)
 
 
-def is_telltale(text: str, final: int) -> bool:
-    """Whether the word whose final letter is at ``final`` is a telltale.
+def is_telltale(text: str, final: int, telltales: frozenset[str] = TELLTALES) -> bool:
+    """Whether the word whose final letter is at ``final`` is one of
+    ``telltales``, its marks and tatweel left out.
 
-    >>> is_telltale("وفى البيت", 2), is_telltale("كفى", 2)
-    (True, False)
+    >>> is_telltale("وفى البيت", 2), is_telltale("كفى", 2), is_telltale("فِي", 2)
+    (True, False, True)
     """
     start = final
-    while start > 0 and final - start <= _LONGEST and text[start - 1] in _WORD_CHARS:
+    while start > 0 and final - start <= _LONGEST and text[start - 1] in _IN_WORD:
         start -= 1
-    return (start == 0 or text[start - 1] not in _WORD_CHARS) and text[start:final] in TELLTALES
+    if start > 0 and text[start - 1] in _IN_WORD:
+        return False
+    return "".join(ch for ch in text[start:final] if ch not in KEY_DROPS) in telltales
 
 
 def has_standard_telltale(text: str) -> bool:
     """Whether ``text`` writes a telltale with final ي (most Egyptian text
-    has none: then no line of it is in standard spelling)."""
+    has none: then no line of it is in standard spelling).
+
+    >>> has_standard_telltale("فى البيت المصري"), has_standard_telltale("فى البيت الذي")
+    (False, True)
+    """
     match = _STANDARD_CANDIDATE.search(text)
     while match is not None:
         if is_telltale(text, match.start()):
@@ -77,13 +106,18 @@ def has_standard_telltale(text: str) -> bool:
 def writes_standard(line: str) -> bool:
     """Whether ``line`` writes more telltales with final ي than with ى.
 
-    >>> writes_standard("فى البيت التي"), writes_standard("في البيت التي فى")
-    (False, True)
+    >>> writes_standard("فى البيت التي"), writes_standard("في البيت التي فى"), writes_standard("وفى في")
+    (False, True, True)
+    >>> writes_standard("وفى وهى في")
+    False
     """
-    balance = 0
+    balance = 0  # in half votes
     for match in _CANDIDATE.finditer(line):
-        if is_telltale(line, match.start()):
-            balance += 1 if match.group() == YEH else -1
+        final = match.start()
+        if match.group()[0] == YEH:
+            balance += 2 * is_telltale(line, final)
+        elif is_telltale(line, final):
+            balance -= 2 if is_telltale(line, final, MAKSURA_TELLTALES) else 1
     return balance > 0
 
 

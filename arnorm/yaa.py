@@ -37,8 +37,9 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import threading
 from collections.abc import Callable, Mapping
-from typing import TypeVar
+from typing import Literal, TypeVar, get_args
 
 from . import _yaa_habit, _yaa_lexicon
 from . import _yaa_words as words
@@ -68,10 +69,10 @@ from ._chars import (
     char_class,
 )
 from ._rules import Primitive, Rule, run
-from ._registry import declare, require_str
+from ._registry import declare, require_choice, require_str
 from ._unicode import normalize
 
-_WORD_CHARS = ARABIC_LETTERS | ARABIC_MARKS
+_WORD_CHARS = _yaa_habit.WORD_CHARS
 _BETWEEN_WORDS = SPACES | {TAB}  # horizontal spaces
 # An alef maksura that ends a word: only marks may follow it before a non-letter.
 # Group 2 is a final hamza after the ى: شىء, المجىء, بطىء are the same
@@ -80,18 +81,16 @@ _BETWEEN_WORDS = SPACES | {TAB}  # horizontal spaces
 _MAKSURA_MARKS = ARABIC_MARKS | {SMALL_WAW, SMALL_YEH}
 """What may follow a final ى in its word: marks, and the small waw and yeh
 that remove_diacritics deletes with them (ىۥ ends a word as ى does)."""
-_AFTER_FINAL_MAKSURA = (
-    "(" + char_class(_MAKSURA_MARKS) + "*)(?:(" + HAMZA + ")" + char_class(_MAKSURA_MARKS)
+_FINAL_MAKSURA = re.compile(
+    ALEF_MAKSURA + "(" + char_class(_MAKSURA_MARKS) + "*)(?:(" + HAMZA + ")" + char_class(_MAKSURA_MARKS)
     + "*)?(?!" + char_class(_WORD_CHARS) + ")"
 )
-_FINAL_MAKSURA = re.compile(ALEF_MAKSURA + _AFTER_FINAL_MAKSURA)
 # Greedy: the text up to and including the last character outside a class.
 _AFTER_LAST_NON_WORD = re.compile("(?s:.*)[^" + char_class(_WORD_CHARS)[1:])
 _AFTER_LAST_NON_SPACE = re.compile("(?s:.*)[^" + char_class(_BETWEEN_WORDS)[1:])
 # What a word's key leaves out: what remove_diacritics and remove_tatweel
 # delete (small waw and yeh too), so a word decides the same with them or without.
-_KEY_DROPS = ARABIC_MARKS | {TATWEEL, SMALL_WAW, SMALL_YEH}
-_NOT_IN_KEY = re.compile(char_class(_KEY_DROPS))
+_NOT_IN_KEY = re.compile(char_class(_yaa_habit.KEY_DROPS))
 
 _F = TypeVar("_F", bound=Callable[[str], object])
 _CACHED_WORD = 40
@@ -126,6 +125,9 @@ def _key(word: str) -> str:
 
 _fold = _yaa_lexicon.fold_alef  # writers of ى for ي drop hamza on alef too
 
+
+Habit = Literal["auto", "egyptian", "standard"]
+"""How restore_final_yaa reads the writer's habit (see :mod:`arnorm._yaa_habit`)."""
 
 NOUN, VERB, PARTICLE = "noun", "verb", "particle"
 DEFINITE_NOUN = "definite noun"  # a noun whose listed spelling holds after ال only
@@ -668,31 +670,52 @@ class Decider:
     """
 
     def __init__(self, exceptions: Mapping[str, str] | None = None, *, keep_by_marks: bool = True,
-                 habit: str = "auto") -> None:
+                 habit: Habit = "auto") -> None:
         self.overrides = {_fold(_key(word)): spelled[-1] == YEH for word, spelled in (exceptions or {}).items()}
         self.keep_by_marks = keep_by_marks
         self.habit = habit
-        self._lines: tuple[str, list[int], list[int]] = ("", [], [])  # the last text's standard lines
+        self._lines = threading.local()  # per thread, the standard lines of the last text asked about
 
     def standard_at(self, text: str, index: int) -> bool:
         """Whether the line of ``text`` around ``index`` is in standard
-        spelling, by the ``habit`` option (the lines of the last text asked
-        about are kept: a forward pass asks once per final ى)."""
+        spelling, by the ``habit`` option.
+
+        A forward pass asks once per final ى, so the lines of the last text
+        are kept, for each thread, under the text's identity, length and
+        hash (not the text itself, which would stay in memory).
+
+        >>> text = "في المبنى" + chr(10) + "فى المبنى"
+        >>> decider = Decider()
+        >>> decider.standard_at(text, 3), decider.standard_at(text, 13), Decider(habit="egyptian").standard_at(text, 3)
+        (True, False, False)
+        """
         if self.habit != "auto":
             return self.habit == "standard"
-        cached = self._lines
-        if cached[0] is not text:
+        key = (id(text), len(text), hash(text))
+        cached = getattr(self._lines, "last", None)
+        if cached is None or cached[0] != key:
             lines = _yaa_habit.standard_lines(text)
-            cached = self._lines = (text, [start for start, _ in lines], [end for _, end in lines])
+            cached = self._lines.last = (key, [start for start, _ in lines], [end for _, end in lines])
         at = bisect.bisect_right(cached[1], index) - 1
         return at >= 0 and index <= cached[2][at]
 
     def changes_in_standard_line(self, written: str) -> bool:
         """Whether a word decided ي may change in a line of standard
-        spelling: a telltale (فى، وفى، التى …) or one of your exceptions;
-        every other ى stays."""
-        word = _key(written[: written.rindex(ALEF_MAKSURA) + 1])
-        return word[:-1] in _yaa_habit.TELLTALES or (bool(self.overrides) and self.forced(word) is not None)
+        spelling: a telltale (فى، التى …, but not the verbs وفى، وهى، وأى),
+        a word whose marks spell ي (عَلِى، أُلغِى) or put a hamza on it
+        (شى + U+0654), or one of your exceptions; every other ى stays.
+
+        >>> decider = Decider()
+        >>> [decider.changes_in_standard_line(w) for w in ("التى", "وفى", "عَلِى", "الرئيسى")]
+        [True, False, True, False]
+        """
+        maksura = written.rindex(ALEF_MAKSURA)
+        word = _key(written[: maksura + 1])
+        return (word[:-1] in _yaa_habit.MAKSURA_TELLTALES
+                or (bool(self.overrides) and self.forced(word) is not None)
+                or _vowel_evidence(written, maksura) is True
+                or _passive_past(written[:maksura], word)
+                or not HAMZA_MARKS.isdisjoint(written[maksura + 1 :]))
 
     def forced(self, word: str) -> bool | None:
         """The user's decision for ``word`` (a key) or any stem of it."""
@@ -744,23 +767,22 @@ def _restore_match(decider: Decider, match: re.Match[str]) -> str:
     return _spelled(is_yaa, match[1])
 
 
-def _restore(exceptions: Mapping[str, str] | None, keep_by_marks: bool = True, habit: str = "auto") -> Rule:
+def _restore(exceptions: Mapping[str, str] | None, keep_by_marks: bool = True, habit: Habit = "auto") -> Rule:
     decider = Decider(exceptions, keep_by_marks=keep_by_marks, habit=habit)
     return Rule(_FINAL_MAKSURA, functools.partial(_restore_match, decider), triggers=ALEF_MAKSURA,
                 produces=(YEH, YEH_HAMZA), context=_WORD_CHARS, name="restore_final_yaa", cut="\n",
                 params={"decider": decider}, separable=True)
 
 
-HABITS = ("auto", "egyptian", "standard")
+HABITS: tuple[Habit, ...] = get_args(Habit)
 """The values of restore_final_yaa's ``habit``."""
 
 
 def _final_yaa(*, exceptions: Mapping[str, str] | None = None, keep_by_marks: bool = True,
-               habit: str = "auto") -> tuple[Primitive, ...]:
+               habit: Habit = "auto") -> tuple[Primitive, ...]:
     if not isinstance(keep_by_marks, bool):
         raise TypeError(f"keep_by_marks must be a bool, got {type(keep_by_marks).__name__}")
-    if habit not in HABITS:
-        raise ValueError(f"habit must be one of {', '.join(map(repr, HABITS))}, got {habit!r}")
+    require_choice(habit, HABITS, "habit")
     if exceptions is None:
         return _default_primitives(keep_by_marks, habit)
     if not isinstance(exceptions, Mapping):
@@ -778,20 +800,20 @@ def _final_yaa(*, exceptions: Mapping[str, str] | None = None, keep_by_marks: bo
 
 @functools.lru_cache(maxsize=64)  # bounded: each distinct exceptions table is one entry
 def _primitives_with(exceptions: tuple[tuple[str, str], ...], keep_by_marks: bool,
-                     habit: str) -> tuple[Primitive, ...]:
+                     habit: Habit) -> tuple[Primitive, ...]:
     """The rule for one exceptions table, built once per content: a call
     with an equal dict reuses it, and its compiled runner."""
     return (_restore(dict(exceptions), keep_by_marks, habit),)
 
 
 @functools.cache
-def _default_primitives(keep_by_marks: bool = True, habit: str = "auto") -> tuple[Primitive, ...]:
+def _default_primitives(keep_by_marks: bool = True, habit: Habit = "auto") -> tuple[Primitive, ...]:
     return (_restore(None, keep_by_marks, habit),)
 
 
 @declare(_final_yaa)
 def restore_final_yaa(text: str, *, exceptions: Mapping[str, str] | None = None,
-                      keep_by_marks: bool = True, habit: str = "auto") -> str:
+                      keep_by_marks: bool = True, habit: Habit = "auto") -> str:
     """Restore the standard spelling of word-final ي written as ى (Egyptian style).
 
     A word-final ى that standard Arabic writes ي becomes ي (فى → في,
@@ -819,8 +841,10 @@ def restore_final_yaa(text: str, *, exceptions: Mapping[str, str] | None = None,
         habit: ``"auto"`` reads the writer's habit line by line: a line
             that writes more of the telltale words في، التي، الذي، هي، أي
             (with و or ف before them) with ي than with ى is in standard
-            spelling, and only its telltales, its ىء and your exceptions
-            change. Every other line is restored word by word.
+            spelling: there only its telltales written with ى, the ى
+            whose marks spell ي (a kasra before, a shadda, sukun or hamza
+            on it), ىء and your exceptions change. Every other line is
+            restored word by word.
             ``"egyptian"`` restores every line; ``"standard"`` treats
             every line as standard spelling.
 

@@ -61,7 +61,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import arnorm
-from arnorm._yaa_habit import writes_standard
+from arnorm._yaa_habit import is_telltale, writes_standard
 
 from .corpora import CACHE, wheel_member, wheel_members
 from .corpora import Unavailable as CorpusUnavailable
@@ -275,8 +275,6 @@ def score(lines: list[str]) -> dict:
     }
 
 
-_TELLTALE = re.compile("(?<![\u0621-\u064a])[\u0648\u0641]?(?:\u0641|\u0627\u0644\u062a|\u0627\u0644\u0630|\u0647|\u0623)"
-                       "\u064a(?![\u0621-\u064a\u064b-\u065f\u0670])")  # في، التي، الذي، هي، أي, و or ف before
 _FINAL_YAA = re.compile("\u064a(?![\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670])")
 
 
@@ -301,8 +299,9 @@ def mixed_text(lines: list[str], stray_every: int = 10) -> dict:
     """
     text = "\n".join(lines)
     written = list(egyptianize(text))  # the same length: one letter for another
-    for match in list(_TELLTALE.finditer(text))[::stray_every]:
-        written[match.end() - 1] = "\u064a"
+    telltales = [match.start() for match in _FINAL_YAA.finditer(text) if is_telltale(text, match.start())]
+    for final in telltales[::stray_every]:
+        written[final] = "\u064a"
     written = "".join(written)
     total, right = _words_right(text, arnorm.restore_final_yaa(written))
     pure_total, pure_right = _words_right(text, arnorm.restore_final_yaa(egyptianize(text)))

@@ -89,6 +89,7 @@ def test_yaa_mixed_text_keeps_its_stray_standard_telltales() -> None:
     mixed = yaa_eval.mixed_text(lines, stray_every=1)
     assert mixed["egyptian_with_strays_accuracy"] == 6 / 8  # الرئيسي and الأمريكي stay ى
     assert mixed["egyptian_accuracy"] == 1.0
-    # the first final ي of each line written ى: فى and وهى, telltales, which the lines restore
-    assert (mixed["stray_lines"], mixed["stray_rest_unchanged"], mixed["stray_fixed"]) == (2, 1.0, 1.0)
+    # the first final ي of each line written ى: فى, which its line restores; وهى, which may be
+    # the verb "it weakened" and counts half, so that في keeps its line standard and وهى stays
+    assert (mixed["stray_lines"], mixed["stray_rest_unchanged"], mixed["stray_fixed"]) == (2, 1.0, 0.5)
     assert mixed["units"]["line"] == {"standard_lines_unchanged": 1.0, "egyptian_accuracy": 1.0}

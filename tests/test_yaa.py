@@ -458,6 +458,60 @@ def test_the_writers_habit_line_by_line(written: str, restored: str) -> None:
         restored, "في الأمريكي", restored]
 
 
+@pytest.mark.parametrize(
+    ("written", "restored"),
+    [
+        # in a line of standard spelling, marks that spell ي still decide (review of the habit)
+        ("جاء عَلِى في الصباح", "جاء عَلِي في الصباح"),
+        ("عَلِىّ في البيت", "عَلِيّ في البيت"),
+        ("في أُلغِى القرار", "في أُلغِي القرار"),
+        ("في شى\u0654 ما", "في شئ ما"),  # a hamza mark on the ى: ئ
+        # وفى "he fulfilled" is standard spelling, no Egyptian telltale
+        ("عنى بذلك أنه وفى بوعده في الانتخابات", "عنى بذلك أنه وفى بوعده في الانتخابات"),
+        # telltales are read without their marks
+        ("فِي المبنى الرئيسى", "فِي المبنى الرئيسى"),
+        # the noun مبنى before على stays; the participle before عليه is مبني
+        ("يقع المبنى على ناصية الشارع", "يقع المبنى على ناصية الشارع"),
+        ("والحكم المبنى عليه باطل", "والحكم المبني عليه باطل"),
+    ],
+)
+def test_what_changes_in_a_line_of_standard_spelling(written: str, restored: str) -> None:
+    assert restore_final_yaa(written) == restored
+
+
+def test_the_standard_preset_reads_marks_in_standard_lines() -> None:
+    assert arnorm.normalize("جاء عَلِى في الصباح") == "جاء علي في الصباح"
+
+
+@pytest.mark.parametrize("habit", ["auto", "egyptian", "standard"])
+@given(text=st.lists(_yaa_pieces | st.sampled_from(["\x85", "\u2029", "\r\n"]), max_size=40).map("".join))
+def test_the_habit_is_the_same_in_pieces(habit: str, text: str) -> None:
+    """Long texts are cut into pieces of whole lines: a tiny chunk cuts at
+    every line break, and each piece must read its lines' habit alike."""
+    from arnorm._accel import Policy, rule_runner
+    from arnorm.yaa import _final_yaa
+
+    (rule,) = _final_yaa(habit=habit)
+    assert rule_runner(rule, Policy(chunk=3))(text) == rule(text)
+
+
+def test_maps_that_may_run_before_the_restore_keep_line_breaks_line_breaks() -> None:
+    """The rule's context is the word's letters and marks; the habit also
+    reads where lines break, which a map hoisted before the rule must keep."""
+    from arnorm._rules import CharMap
+    from arnorm._yaa_habit import UNIT_BREAKS
+
+    for name in arnorm.PRESETS:
+        primitives = Pipeline.from_preset(name).primitives
+        names = [getattr(p, "name", "") for p in primitives]
+        if "restore_final_yaa" not in names:
+            continue
+        for primitive in primitives[names.index("restore_final_yaa") + 1 :]:
+            if isinstance(primitive, CharMap):
+                for key, value in primitive.table.items():
+                    assert (key in UNIT_BREAKS) == (value != "" and set(value) <= set(UNIT_BREAKS)), (name, key)
+
+
 def test_the_habit_can_be_set() -> None:
     assert restore_final_yaa("في الأمريكى", habit="egyptian") == "في الأمريكي"
     assert restore_final_yaa("فى الأمريكى", habit="standard") == "في الأمريكى"

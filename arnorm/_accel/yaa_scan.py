@@ -107,7 +107,7 @@ class YaaScanner:
         reference writes it there."""
         if restored == line or (self.decider.habit == "auto" and not writes_standard(line)):
             return restored
-        return self.rule.pattern.sub(self.rule.replacement, line)  # type: ignore[arg-type]
+        return self.rule(line)
 
     def restored(self, text: str) -> str:
         """Lines restored word by word: read backwards, or forwards where the
