@@ -49,17 +49,69 @@ def _char(code: int) -> str:
 
 
 def _class(items: list) -> str:
-    negate, members = "", []
+    negate, members, chars = "", [], []
     for op, av in items:
         if op is sre.NEGATE:
             negate = "^"
         elif op is sre.LITERAL:
             members.append(_char(av))
+            chars.append(chr(av))
         elif op is sre.RANGE:
             members.append(f"{_char(av[0])}-{_char(av[1])}")
+            chars += map(chr, range(av[0], min(av[1], av[0] + _MAX_ALTERNATIVES) + 1))
         else:
             raise NotNative(f"class item {op}")
+    if not negate and len(chars) <= _MAX_ALTERNATIVES:
+        return choice(chars)
     return f"[{negate}{''.join(members)}]"
+
+
+# Oniguruma finds an alternation of literals by their first bytes, fast
+# where those bytes are rare; it tests a character class at every position.
+# In Arabic text the first bytes of U+0600–U+06FF and printable ASCII are
+# everywhere: a set with more than a few of those is best as a class.
+_MAX_ALTERNATIVES = 1024
+_FEW = 3
+
+
+def _common(ch: str) -> bool:
+    return "\u0600" <= ch <= "\u06ff" or " " <= ch <= "~"
+
+
+def choice(chars: Iterable[str]) -> str:
+    """A pattern matching one of ``chars``, in the form Oniguruma finds fastest.
+
+    >>> choice("\u200b\u200c"), choice("ابتث")
+    ('(?:\\x{200B}|\\x{200C})', '[\\x{627}-\\x{62B}]')
+    """
+    chars = sorted(set(chars))
+    if len(chars) == 1:
+        return _char(ord(chars[0]))
+    if len(chars) <= _FEW or (len(chars) <= _MAX_ALTERNATIVES and not any(map(_common, chars))):
+        return "(?:" + "|".join(_char(ord(ch)) for ch in chars) + ")"
+    return _ranges(chars)
+
+
+def _ranges(chars: list[str]) -> str:
+    ranges: list[list[int]] = []
+    for code in map(ord, chars):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "[" + "".join(_char(a) if a == b else f"{_char(a)}-{_char(b)}" for a, b in ranges) + "]"
+
+
+def choices(chars: Iterable[str]) -> list[str]:
+    """Patterns that together match each of ``chars`` (one ``Replace``
+    each): a set mixing many common first bytes with rare ones is cut in
+    two, so that the rare ones go by their first bytes."""
+    chars = sorted(set(chars))
+    common = [ch for ch in chars if _common(ch)]
+    rare = [ch for ch in chars if not _common(ch)]
+    if len(chars) <= _FEW or not common or not rare:
+        return [choice(chars)]
+    return [choice(common), choice(rare)]
 
 
 _REPEATS = {sre.MAX_REPEAT: "", sre.MIN_REPEAT: "?", getattr(sre, "POSSESSIVE_REPEAT", None): "+"}
@@ -154,10 +206,6 @@ BREAKERS = ("\u200b", "\u2060", "\ufeff", "\u200e", "\u200f")
 splits clusters before ``Precompiled`` runs (see :func:`map_form`)."""
 
 
-def _class_of(chars: Iterable[str]) -> str:
-    return "[" + "".join(_char(ord(ch)) for ch in sorted(chars)) + "]"
-
-
 def map_form(table: Mapping[str, str], absent: frozenset[str] = frozenset()) -> list[Part] | None:
     """Parts doing what the simultaneous map ``table`` does.
 
@@ -181,7 +229,7 @@ def map_form(table: Mapping[str, str], absent: frozenset[str] = frozenset()) -> 
     """
     deleted = sorted(key for key, value in table.items() if not value)
     kept = {key: value for key, value in table.items() if value}
-    parts: list[Part] = [("Replace", _class_of(deleted), "")] if deleted else []
+    parts: list[Part] = [("Replace", pattern, "") for pattern in choices(deleted)] if deleted else []
     replaces = _replaces(kept)
     precompiled = _precompiled(kept, [*deleted, *sorted(absent - kept.keys())])
     if precompiled is not None and (replaces is None or len(precompiled) < len(replaces)):
@@ -203,7 +251,7 @@ def _replaces(table: Mapping[str, str]) -> list[Part] | None:
         for value in ready:
             order.append(value)
             del waiting[value]
-    return [("Replace", _class_of(by_value[value]), value) for value in order]
+    return [("Replace", pattern, value) for value in order for pattern in choices(by_value[value])]
 
 
 def _precompiled(table: Mapping[str, str], gone: Sequence[str]) -> list[Part] | None:
@@ -213,11 +261,11 @@ def _precompiled(table: Mapping[str, str], gone: Sequence[str]) -> list[Part] | 
     short = [key for key in table if len(key.encode("utf-8")) <= 3]  # a 4-byte key + anything is 6 bytes
     splits = []
     if short:
-        splits.append(f"(?<={_class_of(short)})(?={_continuing()})")
+        splits.append(f"{choice(short)}\\K(?={_continuing()})")
     if "\r" in table:
         splits.append("(?<=\\x{D})(?=\\x{A})")
     if _PREPEND.intersection(table):
-        splits.append(f"(?<={_class_of(_PREPEND.intersection(table))})(?=[^\\x{{0}}])")
+        splits.append(f"{choice(_PREPEND.intersection(table))}\\K(?=[^\\x{{0}}])")
     if splits and breaker is None:
         return None
     parts: list[Part] = [("Replace", "|".join(splits), breaker)] if splits else []
@@ -257,7 +305,7 @@ def _compose_hamza(rule: Rule, before: Primitive | None, after: Primitive | None
         ((mark, composed),) = pairs
         level = unicodedata.combining(mark)
         between = [m for m in ARABIC_MARKS if unicodedata.combining(m) not in (0, level)]
-        parts.append(("Replace", f"{_char(ord(letter))}(?={_class_of(between)}*{_char(ord(mark))})", composed))
+        parts.append(("Replace", f"{_char(ord(letter))}(?={choice(between)}*{_char(ord(mark))})", composed))
     return parts
 
 
@@ -273,7 +321,7 @@ JOINT_FORMS: dict[tuple[str, ...], list[Part]] = {
     # three rules together delete every space after a space, a line break or
     # the start, and every run of spaces before a line break or the end.
     ("collapse_spaces", "strip_line_spaces", "strip_ends"):
-        [("Replace", "(?<![^\\x{20}\\x{A}])\\x{20}|(?:\\x{20})+(?=\\x{A}|\\z)", "")],
+        [("Replace", "\\x{20}(?:(?<![^\\x{20}\\x{A}]\\x{20})|(?=(?:\\x{20})*(?:\\x{A}|\\z)))", "")],
 }
 """One native form for rules that run one after another."""
 
@@ -290,17 +338,161 @@ def rule_form(rule: Rule, before: Primitive | None = None, after: Primitive | No
         return None
 
 
-def native_form(primitives: Sequence[Primitive]) -> list[Part] | None:
-    """Parts doing what ``primitives`` do one after another, or None.
+# --- moving maps past rules, for fewer passes -------------------------------------------------
 
-    They are first planned as arnorm plans them for a text that holds every
-    trigger (maps moved past the rules they commute with and fused, rules
-    the next map undoes narrowed or dropped: :mod:`arnorm._plan`), which is
-    exact for every text.
-    """
+
+class _Reads:
+    """The character tests of a rule's pattern: what it can tell apart."""
+
+    def __init__(self, rule: Rule) -> None:
+        self.tests: list[tuple[tuple[tuple[int, int], ...], bool]] = []
+        self.backrefs = self.opaque = False
+        try:
+            self._walk(sre_parse.parse(rule.pattern.pattern))
+        except NotNative:
+            self.opaque = True
+        self.opaque |= bool(rule.pattern.flags & ~re.UNICODE)
+        self.literal = isinstance(rule.replacement, str) and "\\" not in rule.replacement
+        self.writes = frozenset(rule.replacement) if self.literal else rule.produces
+
+    def _walk(self, items: Iterable) -> None:
+        for op, av in items:
+            if op in (sre.LITERAL, sre.NOT_LITERAL):
+                self.tests.append((((av, av),), op is sre.NOT_LITERAL))
+            elif op is sre.ANY:
+                self.tests.append((((10, 10),), True))
+            elif op is sre.IN:
+                ranges, negated = [], False
+                for kind, value in av:
+                    if kind is sre.NEGATE:
+                        negated = True
+                    elif kind is sre.LITERAL:
+                        ranges.append((value, value))
+                    elif kind is sre.RANGE:
+                        ranges.append(value)
+                    else:
+                        raise NotNative("category")
+                self.tests.append((tuple(ranges), negated))
+            elif op is sre.BRANCH:
+                for branch in av[1]:
+                    self._walk(branch)
+            elif op is sre.SUBPATTERN:
+                self._walk(av[3])
+            elif op in _REPEATS:
+                self._walk(av[2])
+            elif op in (sre.ASSERT, sre.ASSERT_NOT):
+                self._walk(av[1])
+            elif op is getattr(sre, "ATOMIC_GROUP", None):
+                self._walk(av)
+            elif op is sre.GROUPREF:
+                self.backrefs = True
+            elif op is not sre.AT:
+                raise NotNative(f"{op}")
+
+    def _accepts(self, test: tuple[tuple[tuple[int, int], ...], bool], ch: str) -> bool:
+        code = ord(ch)
+        return any(low <= code <= high for low, high in test[0]) != test[1]
+
+    def never_in_a_match(self, ch: str) -> bool:
+        return all(not negated and not self._accepts((ranges, negated), ch) for ranges, negated in self.tests)
+
+    def alike(self, a: str, b: str) -> bool:
+        """Whether the rule does the same with ``a`` as with ``b`` in any place."""
+        if self.opaque or self.writes is None:
+            return False
+        if self.literal and not self.backrefs:
+            return all(self._accepts(test, a) == self._accepts(test, b) for test in self.tests)
+        return self.never_in_a_match(a) and self.never_in_a_match(b)  # a function or a back-reference
+
+
+def _passes(entry: tuple[str, str], rule: Rule) -> bool:
+    """Whether mapping ``key → value`` before ``rule`` gives what mapping it after does."""
+    key, value = entry
+    reads = _Reads(rule)
+    return reads.alike(key, value) and reads.writes is not None and key not in reads.writes
+
+
+def _single_literal(rule: Rule) -> str | None:
+    """The character a rule rewrites when its pattern is that character and
+    look-around, with a one-character literal replacement (None otherwise)."""
+    if not isinstance(rule.replacement, str) or len(rule.replacement) != 1 or rule.replacement == "\\":
+        return None
+    try:
+        items = list(sre_parse.parse(rule.pattern.pattern))
+    except re.error:
+        return None
+    literals = [av for op, av in items if op is sre.LITERAL]
+    if len(literals) != 1 or any(op not in (sre.LITERAL, sre.ASSERT, sre.ASSERT_NOT) for op, _ in items):
+        return None
+    return chr(literals[0])
+
+
+def _undone(index: int, plan: Sequence[Primitive]) -> bool:
+    """Whether the rule at ``index`` changes nothing in the end: it turns a
+    character into one that every later step treats alike, until a map
+    writes both the same."""
+    rule = plan[index]
+    source = _single_literal(rule) if isinstance(rule, Rule) else None
+    if source is None:
+        return False
+    a, b = source, rule.replacement  # type: ignore[union-attr]
+    for later in plan[index + 1 :]:
+        if isinstance(later, CharMap):
+            a, b = later.table.get(a, a), later.table.get(b, b)
+            if a == b:
+                return True
+            if len(a) != 1 or len(b) != 1:
+                return False
+        elif not isinstance(later, Rule) or not _Reads(later).alike(a, b):
+            return False
+    return False
+
+
+def _hoisted(plan: Sequence[Primitive]) -> list[Primitive]:
+    """Each map's one-to-one entries moved back past the rules between it
+    and the previous map, into that map, where every such rule treats the
+    key and its value alike (:func:`_passes`)."""
+    result = list(plan)
+    for index in range(len(result) - 1, -1, -1):
+        current = result[index]
+        if not isinstance(current, CharMap):
+            continue
+        previous = next((i for i in range(index - 1, -1, -1) if not isinstance(result[i], Rule)), None)
+        if previous is None or not isinstance(result[previous], CharMap) or previous == index - 1:
+            continue
+        rules = result[previous + 1 : index]
+        table = current.table
+        moving = {key: value for key, value in table.items()
+                  if len(value) == 1 and value not in table and all(_passes((key, value), rule) for rule in rules)}
+        if not moving:
+            continue
+        result[previous] = result[previous].then(CharMap(moving))  # type: ignore[union-attr]
+        result[index] = CharMap({key: value for key, value in table.items() if key not in moving})
+    return [p for p in result if not (isinstance(p, CharMap) and not p.table)]
+
+
+def export_plan(primitives: Sequence[Primitive]) -> tuple[Primitive, ...]:
+    """The primitives as they are best exported: planned as arnorm plans
+    them for a text that holds every trigger (maps moved past the rules they
+    commute with and fused, rules the next map undoes narrowed or dropped:
+    :mod:`arnorm._plan`), then rules whose change a later map undoes
+    dropped, and maps' entries moved back to earlier maps; each step is
+    exact for every text, so the result is too."""
     from ._plan import fuse, hoist_maps, reduce_rules
 
     plan = reduce_rules(fuse(hoist_maps(primitives)))
+    while True:
+        kept = [p for i, p in enumerate(plan) if not _undone(i, plan)]
+        again = reduce_rules(fuse(_hoisted(fuse(kept))))
+        if again == plan:
+            return plan
+        plan = again
+
+
+def native_form(primitives: Sequence[Primitive]) -> list[Part] | None:
+    """Parts doing what ``primitives`` do one after another (planned by
+    :func:`export_plan`), or None."""
+    plan = export_plan(primitives)
     parts: list[Part] = []
     absent: frozenset[str] = frozenset()  # what no text can hold here: deleted, not written since
     index = 0
