@@ -175,7 +175,10 @@ def oniguruma_pattern(pattern: str | re.Pattern[str]) -> str:
         if pattern.flags & ~re.UNICODE:
             raise NotNative("flags")
         pattern = pattern.pattern
-    return _emit(sre_parse.parse(pattern))
+    parsed = sre_parse.parse(pattern)
+    if parsed.state.flags & ~(re.UNICODE | sre.SRE_FLAG_UNICODE):
+        raise NotNative("flags")
+    return _emit(parsed)
 
 
 # --- character maps ---------------------------------------------------------------------------
@@ -348,6 +351,7 @@ class _Reads:
         self.tests: list[tuple[tuple[tuple[int, int], ...], bool]] = []
         self.backrefs = self.opaque = False
         try:
+            oniguruma_pattern(rule.pattern)
             self._walk(sre_parse.parse(rule.pattern.pattern))
         except NotNative:
             self.opaque = True
