@@ -22,7 +22,6 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from bisect import bisect_right
 from itertools import islice
 from typing import Union
 
@@ -141,14 +140,14 @@ class _Tiles:
 
     def __init__(self, size: int) -> None:
         self.size, self.after_break = size, False
-        self.passes: list[list[int]] = []
+        self.passes: list[np.ndarray] = []
 
     def delete(self, positions: list[int]) -> None:
-        self.passes.append([position - rank for rank, position in enumerate(positions)])
+        self.passes.append(np.asarray(positions, dtype=np.int64) - np.arange(len(positions)))
 
     def source(self, index: int) -> int:
         for shifted in reversed(self.passes):
-            index += bisect_right(shifted, index)
+            index += int(np.searchsorted(shifted, index, side="right"))
         return index
 
     def span(self, start: int, end: int, length: int) -> tuple[int, int]:
@@ -194,8 +193,17 @@ def _offsets(text: str, pipe: Pipeline, final: str | None = None) -> tuple[str, 
     shorten a text, so they changed nothing."""
     spans: Spans | _Tiles = None
     plan = pipe.plan(text)
+    if final is not None and plan and isinstance(plan[0], CharMap) and all(map(_shortens, plan[1:])):
+        deleted = _deletions(plan[0], text)  # a map, then rules that only shorten: the usual line
+        if deleted is not None and len(final) == len(text) - len(deleted):
+            # The map deletes, maps one to one, and the rules changed nothing.
+            if not deleted:
+                return final, None
+            tiles = _Tiles(len(text))
+            tiles.delete(deleted)
+            return final, tiles
     for index, primitive in enumerate(plan):
-        if text == final and all(isinstance(rest, Rule) and rest.produces == frozenset() for rest in plan[index:]):
+        if text == final and all(map(_shortens, plan[index:])):
             break
         result = compiled((primitive,))(text)  # the accelerated pass
         if isinstance(primitive, CharMap):
@@ -224,6 +232,48 @@ def _offsets(text: str, pipe: Pipeline, final: str | None = None) -> tuple[str, 
             listed = [tuple(span) for span in np.asarray(spans).tolist()]
         text, spans = primitive.with_offsets(text, listed)
     return text, spans
+
+
+SHORTENING = frozenset({"reduce_repeats", "strip_line_spaces"})
+"""Rules that only ever shorten a text, by what they mean (a run cut to
+``max_repeat``; spaces around a line break deleted)."""
+
+
+@functools.lru_cache(maxsize=256)
+def _shortens(primitive: object) -> bool:
+    """Whether ``primitive`` is a rule that changes a text only by making it
+    shorter: a deletion, a literal shorter than any match, or one of
+    :data:`SHORTENING`. After such rules, a text of the final length is final."""
+    if not isinstance(primitive, Rule) or primitive.produces != frozenset():
+        return False
+    if primitive.name in SHORTENING or primitive.replacement == "":
+        return True
+    from re import _parser  # type: ignore[attr-defined]
+
+    replacement = primitive.replacement
+    return isinstance(replacement, str) and "\\" not in replacement and \
+        _parser.parse(primitive.pattern.pattern).getwidth()[0] > len(replacement)
+
+
+def _deletions(charmap: CharMap, text: str) -> list[int] | None:
+    """Where ``charmap`` deletes characters of ``text`` (None: it expands one)."""
+    kinds = _kinds(charmap)[np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)]
+    if kinds.max(initial=0) == _EXPANDED:
+        return None
+    return np.flatnonzero(kinds).tolist()
+
+
+_DELETED, _EXPANDED = 1, 2
+
+
+@functools.lru_cache(maxsize=8)
+def _kinds(charmap: CharMap) -> np.ndarray:
+    """Per code point: 0 where ``charmap`` maps it to one character (or
+    keeps it), ``_DELETED``, or ``_EXPANDED``."""
+    kinds = np.zeros(0x110000, dtype=np.uint8)
+    for key, value in charmap.table.items():
+        kinds[ord(key)] = _DELETED if not value else _EXPANDED if len(value) > 1 else 0
+    return kinds
 
 
 def _one_to_one(rule: object) -> bool:
@@ -279,12 +329,12 @@ def _spans_in_line(pipe: Pipeline, needle: str, line: str, offset: int, whole_wo
     (written out here, and mapped back all at once: it runs once per hit)."""
     normalized, spans = _line_with_offsets(pipe, line, offset > 0, normalized)
     tiles = isinstance(spans, _Tiles)
-    search, size, hits = normalized.find, len(needle), []
+    search, size, length, hits, word = normalized.find, len(needle), len(normalized), [], _is_word_character
     start = search(needle)
     while start >= 0:
         end = start + size
-        if (whole_words and not _whole_word(normalized, start, end)) or \
-                (spans is not None and not tiles and splits_a_character(spans, start, end)):
+        if (whole_words and ((start and word(normalized[start - 1])) or (end < length and word(normalized[end])))) \
+                or (spans is not None and not tiles and splits_a_character(spans, start, end)):
             start = search(needle, start + 1)
             continue
         hits.append(start)

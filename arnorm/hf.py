@@ -96,8 +96,8 @@ def to_hf_normalizer(pipe: PipelineLike, *, native: bool | None = None) -> Any:
             normalizer for the whole pipeline.
 
     Returns:
-        A ``normalizers.Sequence``, or a custom ``normalizers.Normalizer``
-        when the whole pipeline is custom.
+        A ``normalizers.Sequence`` (a custom ``normalizers.Normalizer``
+            when the whole pipeline is custom).
 
     Raises:
         ValueError: ``native=True`` and some steps cannot be native; the
