@@ -409,10 +409,15 @@ class _Reads:
         return self.never_in_a_match(a) and self.never_in_a_match(b)  # a function or a back-reference
 
 
+@functools.lru_cache(maxsize=256)
+def _reads(rule: Rule) -> _Reads:
+    return _Reads(rule)
+
+
 def _passes(entry: tuple[str, str], rule: Rule) -> bool:
     """Whether mapping ``key → value`` before ``rule`` gives what mapping it after does."""
     key, value = entry
-    reads = _Reads(rule)
+    reads = _reads(rule)
     return reads.alike(key, value) and reads.writes is not None and key not in reads.writes
 
 
@@ -447,7 +452,7 @@ def _undone(index: int, plan: Sequence[Primitive]) -> bool:
                 return True
             if len(a) != 1 or len(b) != 1:
                 return False
-        elif not isinstance(later, Rule) or not _Reads(later).alike(a, b):
+        elif not isinstance(later, Rule) or not _reads(later).alike(a, b):
             return False
     return False
 
