@@ -28,7 +28,7 @@ from typing import Union
 import numpy as np
 
 from ._chars import char_class
-from ._offsets import identity_spans, input_span
+from ._offsets import identity_spans
 from ._registry import require_str
 from ._rules import CharMap, Rule, compiled
 from .pipeline import Pipeline, PipelineLike
@@ -50,19 +50,6 @@ def _whole_word(line: str, start: int, end: int) -> bool:
     """Whether ``line[start:end]`` is neither preceded nor followed by a word character."""
     return (start == 0 or not _is_word_character(line[start - 1])) and \
         (end == len(line) or not _is_word_character(line[end]))
-
-
-def _hits(needle: str, line: str, accept: Callable[[int, int], bool]) -> Iterator[tuple[int, int]]:
-    """Every accepted ``(start, end)`` of ``needle`` in ``line``, left to
-    right, not overlapping (after a refused one, the next may overlap it)."""
-    start = line.find(needle)
-    while start >= 0:
-        end = start + len(needle)
-        if accept(start, end):
-            yield start, end
-            start = line.find(needle, end)
-        else:
-            start = line.find(needle, start + 1)
 
 
 def find(query: str, text: str, *, preset: PipelineLike = "search",
@@ -325,8 +312,9 @@ def _deleted(text: str, spans: Spans, charmap: CharMap) -> np.ndarray:
 
 def _spans_in_line(pipe: Pipeline, needle: str, line: str, offset: int, whole_words: bool,
                    normalized: str | None = None) -> list[tuple[int, int]]:
-    """:func:`_hits` of ``needle`` in the normalized line, mapped back
-    (written out here, and mapped back all at once: it runs once per hit)."""
+    """Every accepted ``(start, end)`` of ``needle`` in the normalized line,
+    left to right, not overlapping (after a refused one, the next may
+    overlap it), mapped back to the text (all of a line's at once)."""
     normalized, spans = _line_with_offsets(pipe, line, offset > 0, normalized)
     tiles = isinstance(spans, _Tiles)
     search, size, length, hits, word = normalized.find, len(needle), len(normalized), [], _is_word_character
