@@ -2,7 +2,7 @@
 
 >>> from arnorm import Pipeline
 >>> from arnorm.hf import to_hf_normalizer
->>> normalizer = to_hf_normalizer(Pipeline.from_preset("lucene"))
+>>> normalizer = to_hf_normalizer("search")
 >>> type(normalizer).__name__, normalizer.normalize_str("أَحْمَدُ فى المدرسة")
 ('Sequence', 'احمد في المدرسه')
 
@@ -11,81 +11,237 @@ Requires the ``hf`` extra (``pip install '.[hf]'`` in a clone of arnorm).
 
 from __future__ import annotations
 
-import re
+import json
+import os
 from collections.abc import Iterable
 from typing import Any
 
 from ._extras import require_extra
-from ._rules import CharMap, Primitive, Rule
-from .pipeline import Pipeline, PipelineLike
+from ._native import Part, native_form, oniguruma_pattern
+from ._rules import CharMap
+from .pipeline import Pipeline, PipelineLike, Step
 
-# Python's \UXXXXXXXX escape, which Oniguruma (the tokenizers' regex engine)
-# does not know; it writes the code point as \x{...}. An escaped backslash
-# before the U (\\U) is left alone.
-_LONG_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\U([0-9a-fA-F]{8})")
+__all__ = ["ArnormNormalizer", "BatchNormalizer", "blocking_steps", "load_tokenizer", "oniguruma_pattern",
+           "save_tokenizer", "to_hf_normalizer"]
 
-
-def oniguruma_pattern(pattern: str) -> str:
-    r"""A Python ``re`` pattern in the syntax Oniguruma reads.
-
-    >>> oniguruma_pattern(r"[\u0627\U00010ecb-\U00010ecf]")
-    '[\\u0627\\x{10ECB}-\\x{10ECF}]'
-    """
-    return _LONG_ESCAPE.sub(lambda match: f"{match[1]}\\x{{{int(match[2], 16):X}}}", pattern)
-
-MAX_NATIVE_REPLACEMENTS = 32
-"""Above this many distinct replacements a map is run by the custom normalizer."""
+SAVED_TYPE = "arnorm.Pipeline"
+"""The ``type`` of the entry :func:`save_tokenizer` writes for a part that
+only arnorm runs: plain ``tokenizers`` refuses to load it."""
 
 
-def _class_of(chars: Iterable[str]) -> str:
-    """An Oniguruma character class of the literal characters."""
-    return "[" + "".join("\\" + ch if ch in "\\]^-[" else ch for ch in sorted(chars)) + "]"
-
-
-def _native_steps(primitives: tuple[Primitive, ...]) -> list[tuple[str, str]] | None:
-    """(pattern, literal replacement) pairs doing what the primitives do, or None."""
-    steps: list[tuple[str, str]] = []
-    for primitive in primitives:
-        if isinstance(primitive, CharMap):
-            by_value: dict[str, list[str]] = {}
-            for key, value in primitive.table.items():
-                by_value.setdefault(value, []).append(key)
-            if len(by_value) > MAX_NATIVE_REPLACEMENTS:
-                return None
-            steps += [(_class_of(keys), value) for value, keys in sorted(by_value.items())]
-        elif isinstance(primitive, Rule) and isinstance(primitive.replacement, str) \
-                and "\\" not in primitive.replacement:
-            steps.append((oniguruma_pattern(primitive.pattern.pattern), primitive.replacement))
+def _runs(steps: tuple[Step, ...]) -> list[tuple[tuple[Step, ...], list[Part] | None]]:
+    """The steps cut into runs: each the longest that has a native form from
+    where it starts (its parts), or one step that has none (None)."""
+    runs: list[tuple[tuple[Step, ...], list[Part] | None]] = []
+    start = 0
+    while start < len(steps):
+        for end in range(len(steps), start, -1):
+            parts = native_form([p for step in steps[start:end] for p in step.primitives])
+            if parts is not None:
+                runs.append((steps[start:end], parts))
+                start = end
+                break
         else:
-            return None
-    return steps
+            if runs and runs[-1][1] is None:  # custom steps next to each other run as one
+                runs[-1] = (runs[-1][0] + (steps[start],), None)
+            else:
+                runs.append(((steps[start],), None))
+            start += 1
+    return runs
 
 
-def to_hf_normalizer(pipe: PipelineLike) -> Any:
+def blocking_steps(pipe: PipelineLike) -> list[str]:
+    """The names of the steps of ``pipe`` that ``tokenizers`` cannot run natively.
+
+    Such a step runs as arnorm's own custom normalizer in
+    :func:`to_hf_normalizer`'s result.
+
+    >>> blocking_steps("standard")
+    ['restore_final_yaa', 'remove_diacritics']
+    >>> blocking_steps("search")
+    []
+    """
+    return [step.name for steps, parts in _runs(Pipeline.coerce(pipe).steps) if parts is None for step in steps]
+
+
+def _native(tokenizers: Any, parts: list[Part]) -> list[Any]:
+    from ._charsmap import precompiled_charsmap
+
+    normalizers, Regex = tokenizers.normalizers, tokenizers.Regex
+    return [normalizers.Replace(Regex(part[1]), part[2]) if part[0] == "Replace"
+            else normalizers.Precompiled(precompiled_charsmap(part[1])) for part in parts]
+
+
+def to_hf_normalizer(pipe: PipelineLike, *, native: bool | None = None) -> Any:
     """A ``tokenizers`` normalizer doing what ``pipe`` does, offsets included.
 
     ``pipe`` is anything :meth:`arnorm.Pipeline.coerce` accepts: a pipeline,
     a preset name, a list (or other iterable) of steps or a
     ``Pipeline.to_dict()`` dict.
 
-    Where every step can be written as native ``Replace`` normalizers (maps
-    with few distinct replacements and literal rules: the ``lucene`` preset,
-    ``remove_tatweel``, ``normalize_alef`` …), a native ``Sequence`` is
-    returned: it runs in Rust and saves with ``tokenizer.save``. Otherwise a
-    custom normalizer runs arnorm itself, editing through ``NormalizedString``
-    operations so that token offsets still point into the original text.
+    Every step that tokenizers' own normalizers can express exactly (maps,
+    deletions, patterns with look-around, reduce_repeats, the whitespace
+    rules: the ``search``, ``minimal`` and ``lucene`` presets whole) becomes
+    native ``Replace`` and ``Precompiled`` normalizers, which run in Rust and
+    save with ``tokenizer.save``. A step that cannot (restore_final_yaa,
+    the Quranic spelling, a function of yours; see :func:`blocking_steps`)
+    runs as a custom normalizer that runs arnorm itself, editing through
+    ``NormalizedString`` operations so that token offsets still point into
+    the original text. Either way the output is the pipeline's.
+
+    Args:
+        pipe: The pipeline.
+        native: ``None`` (default): native where it can be, custom for the
+            rest. ``True``: native or an error. ``False``: one custom
+            normalizer for the whole pipeline.
+
+    Returns:
+        A ``normalizers.Sequence`` (a custom ``normalizers.Normalizer``
+            when the whole pipeline is custom).
+
+    Raises:
+        ValueError: ``native=True`` and some steps cannot be native; the
+            message names them.
 
     Note:
-        A custom normalizer cannot be serialised: ``tokenizer.save`` fails
-        while it is attached. Attach it again after ``Tokenizer.from_file``.
+        ``tokenizer.save`` fails while a custom normalizer is attached: save
+        with :func:`save_tokenizer` and load with :func:`load_tokenizer`.
+
+    Examples:
+        >>> to_hf_normalizer("standard", native=True)
+        Traceback (most recent call last):
+        ...
+        ValueError: these steps have no native tokenizers form: restore_final_yaa, remove_diacritics; use native=None (native where possible, arnorm for the rest)
     """
     (tokenizers,) = require_extra("hf", "tokenizers")
-    Regex, normalizers = tokenizers.Regex, tokenizers.normalizers
+    normalizers = tokenizers.normalizers
     pipeline = Pipeline.coerce(pipe)
-    native = _native_steps(pipeline.primitives)
-    if native is not None:
-        return normalizers.Sequence([normalizers.Replace(Regex(p), v) for p, v in native])
-    return normalizers.Normalizer.custom(ArnormNormalizer(pipeline))
+    if native is False:
+        return normalizers.Normalizer.custom(ArnormNormalizer(pipeline))
+    runs = _runs(pipeline.steps)
+    blocked = [step.name for steps, parts in runs if parts is None for step in steps]
+    if native and blocked:
+        raise ValueError(f"these steps have no native tokenizers form: {', '.join(blocked)}; "
+                         "use native=None (native where possible, arnorm for the rest)")
+    if runs == [(pipeline.steps, None)]:
+        return normalizers.Normalizer.custom(ArnormNormalizer(pipeline))
+    made: list[Any] = []
+    for steps, parts in runs:
+        if parts is None:
+            made.append(normalizers.Normalizer.custom(ArnormNormalizer(Pipeline(steps))))
+        else:
+            made += _native(tokenizers, parts)
+    return normalizers.Sequence(made)
+
+
+# --- saving a tokenizer with custom parts -------------------------------------------------------
+
+_PROBE = "\U0010ffff\0arnorm: which pipeline?\0\U0010ffff"
+"""A text no one normalizes: given it, an :class:`ArnormNormalizer` says who it is."""
+_probed: list[ArnormNormalizer] = []
+
+
+def _arnorm_of(normalizer: Any) -> ArnormNormalizer | None:
+    """The :class:`ArnormNormalizer` inside a custom normalizer (None: not arnorm's)."""
+    _probed.clear()
+    try:
+        normalizer.normalize_str(_PROBE)
+    except Exception:  # a user's custom normalizer may refuse the probe
+        return None
+    return _probed.pop() if _probed else None
+
+
+def _entries(normalizer: Any) -> Any:
+    """The JSON of ``normalizer`` with each arnorm part as a ``SAVED_TYPE`` entry."""
+    (tokenizers,) = require_extra("hf", "tokenizers")
+    if isinstance(normalizer, tokenizers.normalizers.Sequence):
+        return {"type": "Sequence", "normalizers": [_entries(member) for member in normalizer]}
+    try:
+        return json.loads(normalizer.__getstate__())
+    except Exception:
+        found = _arnorm_of(normalizer)
+        if found is None:
+            raise ValueError("the tokenizer has a custom normalizer that is not arnorm's: it cannot be saved")
+        return {"type": SAVED_TYPE, "pipeline": found.pipeline.to_dict()}
+
+
+def save_tokenizer(tokenizer: Any, path: str | os.PathLike[str], *, pretty: bool = True) -> None:
+    """``tokenizer.save(path)``, also when its normalizer has arnorm's custom parts.
+
+    Each custom part is written as ``{"type": "arnorm.Pipeline", "pipeline":
+    ...}`` (:meth:`arnorm.Pipeline.to_dict`) in the normalizer's place in the
+    JSON; :func:`load_tokenizer` attaches it again. Plain
+    ``Tokenizer.from_file`` refuses such a file rather than normalizing
+    otherwise. A tokenizer whose normalizer is all native is saved as
+    ``tokenizer.save`` saves it, and loads anywhere.
+
+    Raises:
+        ValueError: a custom normalizer that is not arnorm's.
+    """
+    normalizer = tokenizer.normalizer
+    if normalizer is None:
+        tokenizer.save(str(path), pretty=pretty)
+        return
+    entries = _entries(normalizer)
+    tokenizer.normalizer = None  # serialised without it, then put back
+    try:
+        data = json.loads(tokenizer.to_str())
+    finally:
+        tokenizer.normalizer = normalizer
+    data["normalizer"] = entries
+    with open(path, "w", encoding="utf-8") as file:
+        json.dump(data, file, ensure_ascii=False, indent=2 if pretty else None)
+
+
+def _has_arnorm(entry: Any) -> bool:
+    if isinstance(entry, dict):
+        return entry.get("type") == SAVED_TYPE or any(_has_arnorm(v) for v in entry.get("normalizers", ()))
+    return False
+
+
+def _placeholders(entry: Any) -> Any:
+    if entry.get("type") == SAVED_TYPE:
+        return {"type": "Sequence", "normalizers": []}
+    if entry.get("type") == "Sequence":
+        return {**entry, "normalizers": [_placeholders(member) for member in entry["normalizers"]]}
+    return entry
+
+
+def _attach(tokenizers: Any, entry: Any, loaded: Any) -> Any:
+    """``loaded`` (the normalizer tokenizers read, with empty placeholders),
+    with each placeholder of an arnorm entry replaced by arnorm's normalizer."""
+    if entry.get("type") == SAVED_TYPE:
+        return tokenizers.normalizers.Normalizer.custom(ArnormNormalizer(Pipeline.from_dict(entry["pipeline"])))
+    if entry.get("type") == "Sequence" and _has_arnorm(entry):
+        return tokenizers.normalizers.Sequence(
+            [_attach(tokenizers, member, part) for member, part in zip(entry["normalizers"], loaded)])
+    return loaded
+
+
+def load_tokenizer(path: str | os.PathLike[str]) -> Any:
+    """A ``tokenizers.Tokenizer`` from a file :func:`save_tokenizer` (or
+    ``tokenizer.save``) wrote, arnorm's custom parts attached again.
+
+    Examples:
+        >>> import tempfile, os
+        >>> from tokenizers import Tokenizer, models, pre_tokenizers
+        >>> tokenizer = Tokenizer(models.WordLevel({"[UNK]": 0, "في": 1}, unk_token="[UNK]"))
+        >>> tokenizer.pre_tokenizer = pre_tokenizers.WhitespaceSplit()
+        >>> tokenizer.normalizer = to_hf_normalizer("standard")
+        >>> path = os.path.join(tempfile.mkdtemp(), "tokenizer.json")
+        >>> save_tokenizer(tokenizer, path)
+        >>> load_tokenizer(path).encode("فِى البيت").tokens
+        ['في', '[UNK]']
+    """
+    (tokenizers,) = require_extra("hf", "tokenizers")
+    with open(path, encoding="utf-8") as file:
+        data = json.load(file)
+    entry = data.get("normalizer")
+    if not _has_arnorm(entry):
+        return tokenizers.Tokenizer.from_str(json.dumps(data))
+    tokenizer = tokenizers.Tokenizer.from_str(json.dumps({**data, "normalizer": _placeholders(entry)}))
+    tokenizer.normalizer = _attach(tokenizers, entry, tokenizer.normalizer)
+    return tokenizer
 
 
 class ArnormNormalizer:
@@ -104,6 +260,9 @@ class ArnormNormalizer:
 
     def normalize(self, normalized: Any) -> None:
         text = normalized.normalized
+        if text == _PROBE:  # save_tokenizer asks which pipeline this is
+            _probed.append(self)
+            return
         if self.pipeline(text) == text:
             return
         for primitive in self.pipeline.plan(text):

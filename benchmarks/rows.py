@@ -140,13 +140,15 @@ def measure(workload: str, count: int, longest: int, repeat: int, text: str,
 def tokenizers_cost(rows: list[str], repeat: int, log: Callable[[str], None]) -> list[dict[str, Any]]:
     """``Tokenizer.encode_batch`` on the rows: a word-level tokenizer (split
     at whitespace, a vocabulary of the rows' words) without a normalizer and
-    with each preset's ``to_hf_normalizer`` (native or custom)."""
+    with each preset's ``to_hf_normalizer`` (native, or mixed: native parts
+    and arnorm's custom normalizer for the steps that cannot be native);
+    :mod:`benchmarks.exports` measures the same with more rounds."""
     try:
         from tokenizers import Tokenizer, models, pre_tokenizers
     except ImportError as error:
         log(f"skipping tokenizers: {error}")
         return []
-    from arnorm.hf import to_hf_normalizer
+    from arnorm.hf import blocking_steps, to_hf_normalizer
 
     vocabulary = {word: index for index, word in enumerate(sorted({w for row in rows for w in row.split()}))}
     vocabulary["[UNK]"] = len(vocabulary)
@@ -163,7 +165,7 @@ def tokenizers_cost(rows: list[str], repeat: int, log: Callable[[str], None]) ->
     for preset in sorted(arnorm.PRESETS):
         normalizer = to_hf_normalizer(preset)
         made[preset] = tokenizer(normalizer)
-        kinds[preset] = "custom" if type(normalizer).__name__ == "Normalizer" else "native"  # a custom one
+        kinds[preset] = "mixed" if blocking_steps(preset) else "native"
     seconds = _rounds({name: (lambda t=t: t.encode_batch(rows)) for name, t in made.items()}, repeat, log)
     return [{"normalizer": name, "kind": kinds[name], "seconds": round(took, 4),
              "vs_none": round(took / seconds["none"], 2)} for name, took in seconds.items()]

@@ -109,7 +109,7 @@ def presets_page() -> str:
               "token filter) does and nothing more: آ أ إ → ا, ى → ي, ة → ه, tatweel and the eight",
               "harakat removed; ٱ, ؤ, ئ and dagger alef stay. Keys built with it match an index built",
               "by that filter; the test suite checks every case of Lucene's own test of the filter.",
-              "As a `tokenizers` normalizer it is native (see [Integrations](integrations.md)).",
+              "As a `tokenizers` normalizer it is native, as `search` and `minimal` are (see [Integrations](integrations.md)).",
               "", "## Composed and decomposed text", "",
               "Unicode writes أ either as one character or as ا + hamza above U+0654 (NFC and NFD).",
               "`standard` and `search` give the same output for both spellings (a property the",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import arnorm
@@ -90,6 +90,7 @@ documents = st.lists(st.sampled_from(["فِى", "فى", "المَدْرَسَة�
 
 
 @pytest.mark.parametrize("preset", ["search", "lucene", "minimal"])
+@settings(max_examples=max(1000, settings().max_examples))
 @given(query=queries | arabic_text.filter(lambda q: "\n" not in q and "\r" not in q), text=documents,
        whole_words=st.booleans())
 def test_every_span_normalizes_to_the_query_and_none_is_missed(preset: str, query: str, text: str,
@@ -114,3 +115,40 @@ def test_no_crash_on_any_strings(query: str, text: str) -> None:
         return
     assert all(0 <= a <= b <= len(text) for a, b in spans)
     assert highlight(query, text, before="", after="") == text
+
+
+# --- issue 29: offsets carried only where they move ------------------------------------------
+
+
+@pytest.mark.parametrize("preset", sorted(arnorm.PRESETS))
+@settings(max_examples=max(1000, settings().max_examples))
+@given(text=documents | texts, after_break=st.booleans())
+def test_line_offsets_are_those_of_normalize_with_offsets(preset: str, text: str, after_break: bool) -> None:
+    """The shortcut find takes (identity, tiles of deletions, NumPy, the
+    aligned mode only where a pass expands or changes the length) gives the
+    spans the aligned mode gives everywhere."""
+    from arnorm.find import _line_with_offsets, _Tiles
+
+    pipe = arnorm.Pipeline.from_preset(preset)
+    expected = pipe.normalize_with_offsets(("\n" if after_break else "") + text)
+    for known in (None, pipe(text)):
+        normalized, spans = _line_with_offsets(pipe, text, after_break, known)
+        if spans is None:
+            spans = [(i, i + 1) for i in range(len(normalized))]
+        elif isinstance(spans, _Tiles):
+            spans = [spans.span(i, i + 1, len(normalized)) for i in range(len(normalized))]
+        spans = [(int(a), int(b)) for a, b in spans]
+        if after_break and expected[0][:1] == "\n" and expected[1][0][0] == 0:
+            assert (normalized, spans) == (expected[0][1:], [(a - 1, b - 1) for a, b in expected[1][1:]])
+        elif not after_break:
+            assert (normalized, spans) == expected
+
+
+@pytest.mark.parametrize("preset", ["search", "minimal", "lucene", "standard"])
+def test_many_hits_on_many_lines_match_the_reference(preset: str) -> None:
+    lines = ["\u200fفى البيت فِى المدرسة وفى الشارع ـفى", "  فى\u064e\u064e فى ﻻ فى\r\n", "في، في. (في)",
+             "\u0651فى أول السطر", "ﷺ فى فى فى فى", "فــــى  فى\u200c  فى\u2028فى"]
+    text = "\n".join(lines * 20)
+    for whole_words in (True, False):
+        assert list(find("في", text, preset=preset, whole_words=whole_words)) == \
+            reference_find("في", text, preset, whole_words)
