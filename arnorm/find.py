@@ -23,15 +23,28 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
-from typing import Union
-
-import numpy as np
+from typing import TYPE_CHECKING, Any, Union
 
 from ._chars import char_class
 from ._offsets import identity_spans
 from ._registry import require_str
 from ._rules import CharMap, Rule, compiled
 from .pipeline import Pipeline, PipelineLike
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    class _NumPyOnFirstUse:
+        """NumPy, imported when find first needs it, so that ``import
+        arnorm`` (and the command line's start-up) stays light."""
+
+        def __getattr__(self, name: str) -> Any:
+            import numpy
+
+            globals()["np"] = numpy  # every later use reads the module itself
+            return getattr(numpy, name)
+
+    np = _NumPyOnFirstUse()
 
 Spans = Union[list[tuple[int, int]], "np.ndarray", None]
 """A line's offsets: a list of spans, an ``(n, 2)`` array of them, or None
