@@ -21,7 +21,7 @@ from __future__ import annotations
 import gzip
 from typing import NamedTuple
 
-from ._chars import ALEF, ALEF_HAMZA_ABOVE, ALEF_HAMZA_BELOW, ALEF_MADDA
+from ._chars import ALEF, ALEF_HAMZA_ABOVE, ALEF_HAMZA_BELOW, ALEF_MADDA, ALEF_MAKSURA, HEH, TEH_MARBUTA, YEH
 from ._lexicon import Lazy, frequency, packaged, proclitic_readings
 
 BARE_RATIO = 1.0
@@ -38,6 +38,23 @@ _FOLD = str.maketrans({ALEF_HAMZA_ABOVE: ALEF, ALEF_HAMZA_BELOW: ALEF, ALEF_MADD
 def fold(word: str) -> str:
     """``word`` with أ إ آ written as bare ا."""
     return word.translate(_FOLD)
+
+
+_FINALS = {TEH_MARBUTA: HEH, ALEF_MAKSURA: YEH}
+
+
+def group_key(word: str) -> str:
+    """What the spellings of ``word`` share: أ إ آ written as bare ا, and a
+    final ة or ى as ه or ي, so that a word is decided alike whether or not
+    restore_teh_marbuta or restore_final_yaa has restored its last letter
+    (a pipeline that runs them after restore_hamza stays idempotent).
+
+    >>> group_key("مسألة"), group_key("إلى")
+    ('مساله', 'الي')
+    """
+    folded = word.translate(_FOLD)
+    final = _FINALS.get(folded[-1:])
+    return folded[:-1] + final if final else folded
 
 
 IMPERATIVE_SHARE = 0.3
@@ -59,27 +76,28 @@ class Tables(NamedTuple):
 
 
 def tables_of(frequencies: dict[str, float]) -> Tables:
-    """The tables of ``{spelling: frequency}``."""
+    """The tables of ``{spelling: frequency}``, keyed by :func:`group_key`."""
     groups: dict[str, dict[str, float]] = {}
     for spelling, count in frequencies.items():
-        groups.setdefault(fold(spelling), {})[spelling] = count
+        groups.setdefault(group_key(spelling), {})[spelling] = count
     best: dict[str, str] = {}
     alternatives: dict[str, tuple[str, ...]] = {}
     imperatives = set()
-    for folded, spellings in groups.items():
-        bare = spellings.get(folded, 0.0)
-        hamza = sorted(((count, spelling) for spelling, count in spellings.items() if spelling != folded),
+    for key, spellings in groups.items():
+        bare = max((count for spelling, count in spellings.items() if fold(spelling) == spelling), default=0.0)
+        hamza = sorted(((count, spelling) for spelling, count in spellings.items() if fold(spelling) != spelling),
                        reverse=True)
-        if not hamza:
-            best[folded] = folded
+        if not hamza or bare > BARE_RATIO * hamza[0][0]:
+            best[key] = key
             continue
-        best[folded] = folded if bare > BARE_RATIO * hamza[0][0] else hamza[0][1]
+        best[key] = hamza[0][1]
         close = tuple(spelling for count, spelling in hamza if count * CLOSE >= hamza[0][0])
         if len(close) > 1:
-            alternatives[folded] = close
-        if (len(folded) == 4 and folded[0] == ALEF and _WEAK.isdisjoint(folded[1:]) and len(close) == 1
-                and hamza[0][1] == ALEF_HAMZA_ABOVE + folded[1:] and bare >= IMPERATIVE_SHARE * hamza[0][0]):
-            imperatives.add(folded)
+            alternatives[key] = close
+        if (len(key) == 4 and key[0] == ALEF and _WEAK.isdisjoint(key[1:]) and len(close) == 1
+                and group_key(hamza[0][1][1:]) == key[1:] and hamza[0][1][0] == ALEF_HAMZA_ABOVE
+                and bare >= IMPERATIVE_SHARE * hamza[0][0]):
+            imperatives.add(key)
     return Tables(best, alternatives, frozenset(imperatives))
 
 
@@ -92,10 +110,11 @@ def parse(raw: bytes) -> Tables:
     return tables_of(frequencies)
 
 
-def by_stems(tables: Tables, folded: str) -> str | None:
-    """The spelling of ``folded`` (a word the list does not have) from the
-    first stem under its proclitics that the list has, if any."""
-    for prefix, stem, dropped in proclitic_readings(folded):
+def by_stems(tables: Tables, key: str) -> str | None:
+    """The spelling of ``key`` (the :func:`group_key` of a word the list
+    does not have) from the first stem under its proclitics that the list
+    has, if any."""
+    for prefix, stem, dropped in proclitic_readings(key):
         spelled = tables.best.get(stem)
         if spelled is not None:
             return prefix + spelled[dropped:]
@@ -106,18 +125,19 @@ LEXICON = Lazy(packaged("hamza_lexicon.tsv.gz"), parse)
 
 
 def restore(word: str) -> str | None:
-    """The standard spelling of ``word`` (bare alefs only; no marks), or
-    ``None`` when the list knows neither it nor a stem of it."""
-    tables = LEXICON.get()
-    spelled = tables.best.get(word)
-    return by_stems(tables, word) if spelled is None else spelled
+    """The standard spelling of ``word`` (bare alefs only; no marks) as far
+    as its alefs go, or ``None`` when the list knows neither it nor a stem
+    of it."""
+    tables, key = LEXICON.get(), group_key(word)
+    spelled = tables.best.get(key)
+    return by_stems(tables, key) if spelled is None else spelled
 
 
 def is_imperative(word: str) -> bool:
     """Whether ``word`` (as written) is as often an imperative as not."""
-    return word in LEXICON.get().imperatives
+    return group_key(word) in LEXICON.get().imperatives
 
 
 def alternatives(word: str) -> tuple[str, ...]:
     """The close spellings of ``word`` (as written, not under proclitics)."""
-    return LEXICON.get().alternatives.get(word, ())
+    return LEXICON.get().alternatives.get(group_key(word), ())

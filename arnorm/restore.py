@@ -51,7 +51,9 @@ _WORD_CHARS = ARABIC_LETTERS | ARABIC_MARKS
 _WORD = char_class(_WORD_CHARS)
 _MARKS = char_class(ARABIC_MARKS | {SMALL_WAW, SMALL_YEH})
 _NOT_IN_KEY = re.compile(char_class(ARABIC_MARKS | {TATWEEL, SMALL_WAW, SMALL_YEH}))
-_LINE_ENDS = "\n" + SEPARATOR
+LINE_ENDS = "\n\r\x85\u2028\u2029" + SEPARATOR
+"""What ends a line: every line break normalize_whitespace unifies (so a
+line is the same before that step and after it) and the NUL of batches."""
 _HAMZA_ALEFS = frozenset({ALEF_HAMZA_ABOVE, ALEF_HAMZA_BELOW, ALEF_MADDA})
 
 
@@ -63,8 +65,8 @@ def _key(word: str) -> str:
 def _line_without(letters: frozenset[str]) -> re.Pattern[str]:
     """A whole line (between line breaks, NULs or the text's ends) in which
     none of ``letters`` occurs."""
-    outside = "[^" + char_class(letters | set(_LINE_ENDS))[1:]
-    return re.compile("(?<![^" + _LINE_ENDS + "])" + outside + "*+(?![^" + _LINE_ENDS + "])")
+    outside = "[^" + char_class(letters | set(LINE_ENDS))[1:]
+    return re.compile("(?<![^" + LINE_ENDS + "])" + outside + "*+(?![^" + LINE_ENDS + "])")
 
 
 InContext = Callable[[str, int, int], "str | None"]

@@ -33,8 +33,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Mapping
-from typing import TypeVar
+from collections.abc import Mapping
 
 from . import _yaa_lexicon
 from . import _yaa_words as words
@@ -63,6 +62,7 @@ from ._chars import (
     YEH_HAMZA,
     char_class,
 )
+from ._lexicon import word_cache
 from ._rules import Primitive, Rule, run
 from ._registry import declare, require_str
 from ._unicode import normalize
@@ -87,25 +87,7 @@ _AFTER_LAST_NON_SPACE = re.compile("(?s:.*)[^" + char_class(_BETWEEN_WORDS)[1:])
 # delete (small waw and yeh too), so a word decides the same with them or without.
 _NOT_IN_KEY = re.compile(char_class(ARABIC_MARKS | {TATWEEL, SMALL_WAW, SMALL_YEH}))
 
-_F = TypeVar("_F", bound=Callable[[str], object])
-_CACHED_WORD = 40
-"""Longest word whose decisions are cached: a word of thousands of letters
-(never one of a language, often one of a fuzzer) is decided afresh, so the
-caches' memory stays bounded by their number of entries times this."""
-
-
-def _word_cache(func: _F) -> _F:
-    """``func`` of a word, cached (65,536 words) for words of at most
-    :data:`_CACHED_WORD` characters."""
-    cached = functools.lru_cache(maxsize=65536)(func)
-
-    @functools.wraps(func)
-    def decide(word: str) -> object:
-        return cached(word) if len(word) <= _CACHED_WORD else func(word)
-
-    decide.cache_info = cached.cache_info  # type: ignore[attr-defined]
-    decide.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
-    return decide  # type: ignore[return-value]
+_word_cache = word_cache  # shared with restore_teh_marbuta and restore_hamza (arnorm._lexicon)
 
 
 _CONJUNCTIONS = ("", "و", "ف")

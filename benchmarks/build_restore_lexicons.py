@@ -63,16 +63,16 @@ def hamza_lines(found: dict[str, float]) -> list[str]:
     groups: dict[str, dict[str, float]] = defaultdict(dict)
     for word, frequency in found.items():
         if "\u0627" in word.translate(_FOLD):
-            groups[word.translate(_FOLD)][word] = frequency
-    kept = {folded: spellings for folded, spellings in groups.items()
+            groups[_hamza_lexicon.group_key(word)][word] = frequency
+    kept = {key: spellings for key, spellings in groups.items()
             if any(not _HAMZA_ALEFS.isdisjoint(spelling) for spelling in spellings)}
     # A bare-only word is listed when, unlisted, a stem of it would decide.
     tables = _hamza_lexicon.tables_of({s: f for spellings in kept.values() for s, f in spellings.items()})
-    for folded, spellings in groups.items():
-        if folded not in kept and _hamza_lexicon.by_stems(tables, folded) is not None:
-            kept[folded] = spellings
-    return [f"{spelling}\t{centibels(frequency)}" for folded in sorted(kept)
-            for spelling, frequency in sorted(kept[folded].items())]
+    for key, spellings in groups.items():
+        if key not in kept and _hamza_lexicon.by_stems(tables, key) is not None:
+            kept[key] = spellings
+    return [f"{spelling}\t{centibels(frequency)}" for key in sorted(kept)
+            for spelling, frequency in sorted(kept[key].items())]
 
 
 def write(path: Path, lines: list[str]) -> None:

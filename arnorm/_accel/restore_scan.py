@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .._rules import SEPARATOR, Rule
+from .._rules import Rule
+from ..restore import LINE_ENDS
 from .policy import Policy
 from .yaa_scan import remember
 
@@ -34,13 +35,15 @@ class LineScanner:
         # Commonest first: the test of a line stops at the first letter found.
         self.habit = tuple(sorted(restorer.habit))
         self.trigger: str = rule.triggers  # type: ignore[assignment]
+        others = LINE_ENDS.replace("\n", "")
+        self.other_ends = lambda text: any(end in text for end in others)
         self.by_word: dict[str, str | Callable[[str, int, int], str]] = {}
 
     def __call__(self, text: str) -> str:
         if self.trigger not in text:
             return text
-        if SEPARATOR in text:
-            return self.rule(text)  # batches: the reference treats NUL as a line end
+        if self.other_ends(text):
+            return self.rule(text)  # CR, U+2028 … or a batch's NUL: the reference splits there too
         lines = text.split("\n")
         habit, trigger = self.habit, self.trigger
         changed = False
