@@ -36,6 +36,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import arnorm
+from arnorm import Pipeline
 
 from . import corpora
 from .yaa_eval import (
@@ -175,6 +176,9 @@ def measure(tasks: tuple[Task, ...] = TASKS) -> dict:
             sets[key]["packages"] = package_files(sources[key][1])
         sets.get("news-test", {}).pop("top_errors", None)  # the test half stays unseen
         result[task.key] = {"sets": sets}
+    both = Pipeline([task.step for task in tasks])
+    result["both_lines_unchanged"] = {key: sum(both(line) == line for line in lines) / len(lines)
+                                      for key, lines in texts.items()}
     try:
         news = corpora.news(4.0).text
     except corpora.Unavailable as why:
@@ -236,6 +240,12 @@ def markdown(result: dict) -> str:
                 lines += ["", f"Most frequent errors ({name}):", "", "| standard | restored | count |",
                           "|---|---|---:|"]
                 lines += [f"| {e['standard']} | {e['restored']} | {e['count']} |" for e in sets[key]["top_errors"]]
+    unchanged = result.get("both_lines_unchanged")
+    if unchanged:
+        lines += ["", "## Standard lines left unchanged by both steps", "",
+                  "The preset bar: a step enters `standard` only if standard text comes back unchanged",
+                  "(≥ 99.5 % of its lines, held out).", "", "| set | lines unchanged by both |", "|---|---:|"]
+        lines += [f"| {name} | {pct(unchanged[key])} |" for key, name, _ in SETS if key in unchanged]
     missing = result.get("unavailable", {})
     if missing:
         lines += [""] + [f"Not measured, {key}: {why}" for key, why in missing.items()]
