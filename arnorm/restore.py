@@ -62,11 +62,10 @@ def _key(word: str) -> str:
     return _NOT_IN_KEY.sub("", word)
 
 
-def _line_without(letters: frozenset[str]) -> re.Pattern[str]:
-    """A whole line (between line breaks, NULs or the text's ends) in which
-    none of ``letters`` occurs."""
-    outside = "[^" + char_class(letters | set(LINE_ENDS))[1:]
-    return re.compile("(?<![^" + LINE_ENDS + "])" + outside + "*+(?![^" + LINE_ENDS + "])")
+_LINE = re.compile("(?<![^" + LINE_ENDS + "])[^" + LINE_ENDS + "]++")
+"""A whole line, between line breaks, NULs or the text's ends (one match
+per line: the pattern runs through it in C, and :meth:`_Restorer.line`
+tests the writer's habit once)."""
 
 
 InContext = Callable[[str, int, int], "str | None"]
@@ -87,9 +86,11 @@ class _Restorer:
         self.words, self.decide, self.letters, self.habit = words, decide, letters, habit
 
     def line(self, match: re.Match[str]) -> str:
-        """The restored text of a line that :data:`habit` letters are absent from."""
+        """The restored text of a line, unless it writes one of the ``habit`` letters."""
         line = match.group()
-        return self.words.sub(functools.partial(self.word, line), line) if line else line
+        if any(letter in line for letter in self.habit):
+            return line
+        return self.words.sub(functools.partial(self.word, line), line)
 
     def word(self, line: str, match: re.Match[str]) -> str:
         result = self.alone(match.group())
@@ -165,7 +166,6 @@ def _forced(overrides: Mapping[str, str], key: str) -> str | None:
 
 _FINAL_HEH = re.compile("(?<!" + _WORD + ")" + _WORD + "*" + HEH + _MARKS + "*(?!" + _WORD + ")")
 _TEH_HABIT = frozenset({TEH_MARBUTA})
-_TEH_LINE = _line_without(_TEH_HABIT)
 
 
 @word_cache
@@ -197,7 +197,7 @@ def _teh_rule(exceptions: Mapping[str, str] | None) -> Rule:
     overrides = _teh_overrides(exceptions)
     restorer = _Restorer(_FINAL_HEH, functools.partial(_decide_teh, overrides), frozenset({TEH_MARBUTA}),
                          _TEH_HABIT)
-    return Rule(_TEH_LINE, restorer.line, triggers=HEH, produces=(TEH_MARBUTA,), name="restore_teh_marbuta",
+    return Rule(_LINE, restorer.line, triggers=HEH, produces=(TEH_MARBUTA,), name="restore_teh_marbuta",
                 cut="\n", params={"restorer": restorer}, separable=True)
 
 
@@ -260,12 +260,11 @@ def restore_teh_marbuta(text: str, *, exceptions: Mapping[str, str] | None = Non
 
 _WITH_ALEF = re.compile("(?<!" + _WORD + ")" + _WORD + "*" + ALEF + _WORD + "*")
 _HAMZA_HABIT = _HAMZA_ALEFS | HAMZA_MARKS
-_HAMZA_LINE = _line_without(_HAMZA_HABIT)
 _SAYING = frozenset("قال قالت قالوا قلت يقول تقول يقولون نقول اقول القول بالقول قوله قولها قائلا قائلة"
                     " قائلين مضيفا مضيفة".split())
-_HAITHU = "\u062d\u064a\u062b"  # حيث إن
 """Verbs (and nouns) of saying: the clause they introduce begins with إن
 (قال الوزير في بيان إن الوضع …), where after other verbs it is أن."""
+_HAITHU = "\u062d\u064a\u062b"  # حيث إن
 _SAYING_REACH = 8
 """How many words back a verb of saying still governs إن (its subject and
 a phrase or two may stand between)."""
@@ -326,7 +325,7 @@ def _an_or_in(spelled: str, line: str, start: int, end: int) -> str:
 def _hamza_rule(exceptions: Mapping[str, str] | None) -> Rule:
     overrides = _hamza_overrides(exceptions)
     restorer = _Restorer(_WITH_ALEF, functools.partial(_decide_hamza, overrides), _HAMZA_ALEFS, _HAMZA_HABIT)
-    return Rule(_HAMZA_LINE, restorer.line, triggers=ALEF, produces=tuple(sorted(_HAMZA_ALEFS)),
+    return Rule(_LINE, restorer.line, triggers=ALEF, produces=tuple(sorted(_HAMZA_ALEFS)),
                 name="restore_hamza", cut="\n", params={"restorer": restorer}, separable=True)
 
 
