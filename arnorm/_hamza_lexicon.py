@@ -65,6 +65,12 @@ smaller share, as for أعلن)."""
 _WEAK = frozenset("\u0627\u0648\u064a\u0649")  # ا و ي ى
 
 
+_CLOSED_CLASS = {group_key(word): word for word in (
+    "أنا أنت أنتم أنتما أنتن أنك أنكم أنكما أنكن إلخ إذا إذن أيضا أين أينما".split())}
+"""Pronouns and particles whose bare spellings are only the informal
+habit, however often the list's informal sources write them (انا، انك)."""
+
+
 class Tables(NamedTuple):
     best: dict[str, str]
     """Folded word → its standard spelling (the folded word itself: keep)."""
@@ -87,10 +93,10 @@ def tables_of(frequencies: dict[str, float]) -> Tables:
         bare = max((count for spelling, count in spellings.items() if fold(spelling) == spelling), default=0.0)
         hamza = sorted(((count, spelling) for spelling, count in spellings.items() if fold(spelling) != spelling),
                        reverse=True)
-        if not hamza or bare > BARE_RATIO * hamza[0][0]:
+        if not hamza or (bare > BARE_RATIO * hamza[0][0] and key not in _CLOSED_CLASS):
             best[key] = key
             continue
-        best[key] = hamza[0][1]
+        best[key] = _CLOSED_CLASS.get(key, hamza[0][1])
         close = tuple(spelling for count, spelling in hamza if count * CLOSE >= hamza[0][0])
         if len(close) > 1:
             alternatives[key] = close

@@ -43,7 +43,7 @@ from ._chars import (
     TEH_MARBUTA,
     char_class,
 )
-from ._lexicon import proclitic_readings, word_cache
+from ._lexicon import ARTICLE, proclitic_readings, word_cache
 from ._rules import SEPARATOR, Primitive, Rule, run
 from ._registry import declare, require_str
 
@@ -179,6 +179,8 @@ def _is_teh(key: str) -> bool:
         decision = _teh_lexicon.decide(stem[:-1])
         if decision is not None:
             return decision
+    if any(prefix.endswith(ARTICLE) or dropped for prefix, stem, dropped in readings if len(stem) > 2):
+        return True  # a word with the article takes no pronoun suffix (nouns in ـه are in the list)
     stem = readings[-1][1] if readings else key
     return len(stem) > 3 and bool(_teh_lexicon.by_ending(stem[:-1]))
 

@@ -52,12 +52,12 @@ from .yaa_eval import (
 )
 
 _HAMZA_ALEFS = "\u0623\u0625\u0622"
-_FINAL_TEH = re.compile("\u0629(?![\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670])")
+_FINAL_TEH = re.compile("\u0629(?=[\u064b-\u065f\u0670]*(?![\u0621-\u064a\u0671-\u06d3]))")
 _FOLD = str.maketrans(_HAMZA_ALEFS, "\u0627\u0627\u0627")
 
 
 def drop_teh_marbuta(text: str) -> str:
-    """Every word-final ة written ه."""
+    """Every word-final ة written ه (marks after it kept: ثانيةً → ثانيهً)."""
     return _FINAL_TEH.sub("\u0647", text)
 
 
