@@ -93,6 +93,9 @@ def tables_of(frequencies: dict[str, float]) -> Tables:
         bare = max((count for spelling, count in spellings.items() if fold(spelling) == spelling), default=0.0)
         hamza = sorted(((count, spelling) for spelling, count in spellings.items() if fold(spelling) != spelling),
                        reverse=True)
+        if _imperative_shape(key) and any(spelling[0] == ALEF_HAMZA_ABOVE for _, spelling in hamza):
+            # إفعل is the informal hamza on the imperative's hamzat al-wasl (إذهب، إجعل)
+            hamza = [(count, spelling) for count, spelling in hamza if spelling[0] != ALEF_HAMZA_BELOW]
         if not hamza or (bare > BARE_RATIO * hamza[0][0] and key not in _CLOSED_CLASS):
             best[key] = key
             continue
@@ -100,11 +103,17 @@ def tables_of(frequencies: dict[str, float]) -> Tables:
         close = tuple(spelling for count, spelling in hamza if count * CLOSE >= hamza[0][0])
         if len(close) > 1:
             alternatives[key] = close
-        if (len(key) == 4 and key[0] == ALEF and _WEAK.isdisjoint(key[1:]) and len(close) == 1
-                and group_key(hamza[0][1][1:]) == key[1:] and hamza[0][1][0] == ALEF_HAMZA_ABOVE
-                and bare >= IMPERATIVE_SHARE * hamza[0][0]):
+        if (_imperative_shape(key) and len(close) == 1 and hamza[0][1][0] == ALEF_HAMZA_ABOVE
+                and group_key(hamza[0][1][1:]) == key[1:] and bare >= IMPERATIVE_SHARE * hamza[0][0]):
             imperatives.add(key)
     return Tables(best, alternatives, frozenset(imperatives))
+
+
+def _imperative_shape(key: str) -> bool:
+    """Whether ``key`` is ا + three letters, none of them weak: the shape of
+    a plain verb's imperative (اكتب), its first person (أكتب) and the
+    elative (أكبر)."""
+    return len(key) == 4 and key[0] == ALEF and _WEAK.isdisjoint(key[1:])
 
 
 def parse(raw: bytes) -> Tables:

@@ -270,7 +270,7 @@ _HAITHU = "\u062d\u064a\u062b"  # حيث إن
 _SAYING_REACH = 8
 """How many words back a verb of saying still governs إن (its subject and
 a phrase or two may stand between)."""
-_CLAUSE_END = re.compile(r"[.!?:؟؛=]")
+_CLAUSE_END = re.compile(r"[.!?:;؟؛=\"«»()\[\]{}]")
 _CONDITIONAL_NEXT = re.compile("[ \u00a0]+\u0644\u0645(?!" + _WORD + ")")  # لم: إن لم
 
 
