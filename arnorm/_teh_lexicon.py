@@ -26,7 +26,7 @@ from typing import NamedTuple
 from ._hamza_lexicon import fold
 from ._lexicon import Lazy, decide_by_ending, frequency, learned_endings, packaged
 
-HEH_RATIO = 0.7
+HEH_RATIO = 0.6
 """How many times more frequent than the spelling in ة a spelling in ه must
 be to win: the list's informal sources write ة as ه."""
 MIN_TYPES = 25

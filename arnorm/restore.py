@@ -309,9 +309,12 @@ def _decide_hamza(overrides: Mapping[str, str], key: str) -> str | None | InCont
         return None
     if _hamza_lexicon.is_imperative(key):
         return functools.partial(_imperative, spelled)
-    if spelled[0] == ALEF_HAMZA_ABOVE and ALEF_HAMZA_BELOW + spelled[1:] in _hamza_lexicon.alternatives(key):
+    if (spelled.startswith(_ANNA) and ALEF_HAMZA_BELOW + spelled[1:] in _hamza_lexicon.alternatives(key)):
         return functools.partial(_an_or_in, spelled)
     return spelled
+
+
+_ANNA = ALEF_HAMZA_ABOVE + "\u0646"  # أن, and أنه، أنها، أنني … whose إن forms are common too
 
 
 def _imperative(spelled: str, line: str, start: int, end: int) -> str | None:
