@@ -75,20 +75,21 @@ restored, or None to keep it."""
 
 class _Restorer:
     """One restoring step: the words it looks at in a line, how it decides
-    each, and the letters it may write.
+    each, the letters it may write, and whether a line already ``writes``
+    them (the writer's habit).
 
     ``decide(key)`` takes a word without marks and gives its key restored,
     None to keep it, or an :data:`InContext` when its neighbours decide.
     """
 
     def __init__(self, words: re.Pattern[str], decide: Callable[[str], str | None | InContext],
-                 letters: frozenset[str], habit: frozenset[str]) -> None:
-        self.words, self.decide, self.letters, self.habit = words, decide, letters, habit
+                 letters: frozenset[str], writes: Callable[[str], bool]) -> None:
+        self.words, self.decide, self.letters, self.writes = words, decide, letters, writes
 
     def line(self, match: re.Match[str]) -> str:
-        """The restored text of a line, unless it writes one of the ``habit`` letters."""
+        """The restored text of a line, unless its writer ``writes`` the letter."""
         line = match.group()
-        if any(letter in line for letter in self.habit):
+        if self.writes(line):
             return line
         return self.words.sub(functools.partial(self.word, line), line)
 
@@ -165,7 +166,10 @@ def _forced(overrides: Mapping[str, str], key: str) -> str | None:
 
 
 _FINAL_HEH = re.compile("(?<!" + _WORD + ")" + _WORD + "*" + HEH + _MARKS + "*(?!" + _WORD + ")")
-_TEH_HABIT = frozenset({TEH_MARBUTA})
+def _writes_teh_marbuta(line: str) -> bool:
+    return TEH_MARBUTA in line
+
+
 
 
 @word_cache
@@ -198,7 +202,7 @@ def _decide_teh(overrides: Mapping[str, str], key: str) -> str | None:
 def _teh_rule(exceptions: Mapping[str, str] | None) -> Rule:
     overrides = _teh_overrides(exceptions)
     restorer = _Restorer(_FINAL_HEH, functools.partial(_decide_teh, overrides), frozenset({TEH_MARBUTA}),
-                         _TEH_HABIT)
+                         _writes_teh_marbuta)
     return Rule(_LINE, restorer.line, triggers=HEH, produces=(TEH_MARBUTA,), name="restore_teh_marbuta",
                 cut="\n", params={"restorer": restorer}, separable=True)
 
@@ -261,7 +265,18 @@ def restore_teh_marbuta(text: str, *, exceptions: Mapping[str, str] | None = Non
 
 
 _WITH_ALEF = re.compile("(?<!" + _WORD + ")" + _WORD + "*" + ALEF + _WORD + "*")
-_HAMZA_HABIT = _HAMZA_ALEFS | HAMZA_MARKS
+_MARKED_ALEF = re.compile(ALEF + _MARKS + "*" + char_class(HAMZA_MARKS))
+
+
+def _writes_hamza(line: str) -> bool:
+    """Whether ``line`` writes hamza on alef: أ إ آ, or ا with a hamza or
+    maddah mark (which remove_diacritics composes into one of them; on
+    another letter the mark says nothing of alef, and a later step may
+    delete it)."""
+    return (ALEF_HAMZA_ABOVE in line or ALEF_HAMZA_BELOW in line or ALEF_MADDA in line
+            or (not HAMZA_MARKS.isdisjoint(line) and _MARKED_ALEF.search(line) is not None))
+
+
 _SAYING = frozenset("قال قالت قالوا قلت يقول تقول يقولون نقول اقول القول بالقول قوله قولها قائلا قائلة"
                     " قائلين مضيفا مضيفة".split())
 """Verbs (and nouns) of saying: the clause they introduce begins with إن
@@ -270,7 +285,10 @@ _HAITHU = "\u062d\u064a\u062b"  # حيث إن
 _SAYING_REACH = 8
 """How many words back a verb of saying still governs إن (its subject and
 a phrase or two may stand between)."""
-_CLAUSE_END = re.compile(r"[.!?:;؟؛=\"«»()\[\]{}]")
+_CLAUSE_END = re.compile("[.!?:;\u061f\u061b=()\\[\\]{}\u2026\"\u201c\u201d\u201e\u201f\u301d\u301e\uff02\u00ab\u00bb\u2039\u203a]")
+"""What ends a clause before a word: sentence punctuation, brackets and
+every quotation mark and ellipsis (as written or as normalize_quotes and
+normalize_punctuation write them, so the decision is the same after them)."""
 _CONDITIONAL_NEXT = re.compile("[ \u00a0]+\u0644\u0645(?!" + _WORD + ")")  # لم: إن لم
 
 
@@ -329,7 +347,7 @@ def _an_or_in(spelled: str, line: str, start: int, end: int) -> str:
 
 def _hamza_rule(exceptions: Mapping[str, str] | None) -> Rule:
     overrides = _hamza_overrides(exceptions)
-    restorer = _Restorer(_WITH_ALEF, functools.partial(_decide_hamza, overrides), _HAMZA_ALEFS, _HAMZA_HABIT)
+    restorer = _Restorer(_WITH_ALEF, functools.partial(_decide_hamza, overrides), _HAMZA_ALEFS, _writes_hamza)
     return Rule(_LINE, restorer.line, triggers=ALEF, produces=tuple(sorted(_HAMZA_ALEFS)),
                 name="restore_hamza", cut="\n", params={"restorer": restorer}, separable=True)
 

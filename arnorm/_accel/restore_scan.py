@@ -32,8 +32,7 @@ class LineScanner:
         restorer = rule.params["restorer"]
         self.alone: Callable[[str], str | Callable[[str, int, int], str]] = restorer.alone
         self.words: re.Pattern[str] = restorer.words
-        # Commonest first: the test of a line stops at the first letter found.
-        self.habit = tuple(sorted(restorer.habit))
+        self.writes: Callable[[str], bool] = restorer.writes
         self.trigger: str = rule.triggers  # type: ignore[assignment]
         others = LINE_ENDS.replace("\n", "")
         self.other_ends = lambda text: any(end in text for end in others)
@@ -45,10 +44,10 @@ class LineScanner:
         if self.other_ends(text):
             return self.rule(text)  # CR, U+2028 … or a batch's NUL: the reference splits there too
         lines = text.split("\n")
-        habit, trigger = self.habit, self.trigger
+        writes, trigger = self.writes, self.trigger
         changed = False
         for index, line in enumerate(lines):
-            if trigger not in line or any(letter in line for letter in habit):
+            if trigger not in line or writes(line):
                 continue
             restored = self.words.sub(lambda match, line=line: self.word(line, match), line)
             if restored != line:
