@@ -312,9 +312,17 @@ def _takes_kasra(line: str, start: int, end: int) -> bool:
     words = _words_before(line, start)
     if not words or words[-1] == _HAITHU:
         return True
+    reach = words[-_SAYING_REACH:]
+    # A verb of saying governs the first أن / إن after it, not one of a
+    # later clause (قال إن … لأنه يريد أن …).
+    since = next((index for index in range(len(reach) - 1, -1, -1) if _IS_ANNA.search(reach[index])), -1)
     saying = any(word in _SAYING or (word[:1] in "\u0648\u0641" and word[1:] in _SAYING)
-                 for word in words[-_SAYING_REACH:])
+                 for word in reach[since + 1:])
     return saying or _CONDITIONAL_NEXT.match(line, end) is not None
+
+
+_IS_ANNA = re.compile("^[\u0648\u0641]?[\u0644\u0628\u0643]?[\u0627\u0623\u0625]\u0646(?:\u0647|\u0647\u0627|\u0647\u0645|\u0643|\u0643\u0645|\u0646\u064a|\u0646\u0627|\u0647\u0645\u0627)?$")
+"""A form of أن / إن, with its proclitics (وأن، لأنه، بأنها)."""
 
 
 def _decide_hamza(overrides: Mapping[str, str], key: str) -> str | None | InContext:
