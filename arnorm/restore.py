@@ -13,9 +13,10 @@ spelling word by word, as :func:`arnorm.restore_final_yaa` does for ى:
 3. a word-frequency lexicon (:mod:`arnorm._teh_lexicon`,
    :mod:`arnorm._hamza_lexicon`) for the word as written, then for its
    stems under proclitics (و ف, ب ك ل, ال, لل);
-4. for ة, endings learned from the lexicon; for hamza, the clause, where
-   both spellings are common (أن / إن: after قال, and at the start of a
-   sentence, إن).
+4. for ة, the article, then endings learned from the lexicon, for words
+   it does not have; for hamza, the clause, where both spellings are
+   common (أن / إن: إن after قال and حيث and at the start of a sentence)
+   and where an imperative heads it (اكتب stays, beside أكتب).
 
 Only the letter in question ever changes (ه → ة; ا → أ, إ or آ), and only
 within a line, so a text may be cut at its line breaks.
@@ -83,8 +84,9 @@ class _Restorer:
     """
 
     def __init__(self, words: re.Pattern[str], decide: Callable[[str], str | None | InContext],
-                 letters: frozenset[str], writes: Callable[[str], bool]) -> None:
-        self.words, self.decide, self.letters, self.writes = words, decide, letters, writes
+                 target: str, letters: frozenset[str], writes: Callable[[str], bool]) -> None:
+        self.words, self.decide, self.writes = words, decide, writes
+        self.target, self.letters = target, letters  # only the target letter may become one of the letters
 
     def line(self, match: re.Match[str]) -> str:
         """The restored text of a line, unless its writer ``writes`` the letter."""
@@ -108,14 +110,15 @@ class _Restorer:
         """``written`` with the letters of ``restored`` (its key) in their places."""
         if restored is None:
             return written
+        letters, target = self.letters, self.target
         if len(restored) == len(written):
-            return "".join(new if new in self.letters else old for old, new in zip(written, restored))
-        return _merge(written, restored, self.letters)
+            return "".join(new if old == target and new in letters else old for old, new in zip(written, restored))
+        return _merge(written, restored, target, letters)
 
 
-def _merge(written: str, restored: str, letters: frozenset[str]) -> str:
+def _merge(written: str, restored: str, target: str, letters: frozenset[str]) -> str:
     """``written`` with the letters of ``restored`` (its key, restored) that
-    are among ``letters`` put in their places, marks kept."""
+    are among ``letters`` put in place of ``target``, marks kept."""
     out = []
     position = 0
     for old in written:
@@ -124,7 +127,7 @@ def _merge(written: str, restored: str, letters: frozenset[str]) -> str:
             continue
         new = restored[position]
         position += 1
-        out.append(new if new in letters else old)
+        out.append(new if old == target and new in letters else old)
     return "".join(out)
 
 
@@ -201,7 +204,7 @@ def _decide_teh(overrides: Mapping[str, str], key: str) -> str | None:
 
 def _teh_rule(exceptions: Mapping[str, str] | None) -> Rule:
     overrides = _teh_overrides(exceptions)
-    restorer = _Restorer(_FINAL_HEH, functools.partial(_decide_teh, overrides), frozenset({TEH_MARBUTA}),
+    restorer = _Restorer(_FINAL_HEH, functools.partial(_decide_teh, overrides), HEH, frozenset({TEH_MARBUTA}),
                          _writes_teh_marbuta)
     return Rule(_LINE, restorer.line, triggers=HEH, produces=(TEH_MARBUTA,), name="restore_teh_marbuta",
                 cut="\n", params={"restorer": restorer}, separable=True)
@@ -355,7 +358,7 @@ def _an_or_in(spelled: str, line: str, start: int, end: int) -> str:
 
 def _hamza_rule(exceptions: Mapping[str, str] | None) -> Rule:
     overrides = _hamza_overrides(exceptions)
-    restorer = _Restorer(_WITH_ALEF, functools.partial(_decide_hamza, overrides), _HAMZA_ALEFS, _writes_hamza)
+    restorer = _Restorer(_WITH_ALEF, functools.partial(_decide_hamza, overrides), ALEF, _HAMZA_ALEFS, _writes_hamza)
     return Rule(_LINE, restorer.line, triggers=ALEF, produces=tuple(sorted(_HAMZA_ALEFS)),
                 name="restore_hamza", cut="\n", params={"restorer": restorer}, separable=True)
 
