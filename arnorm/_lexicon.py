@@ -111,18 +111,13 @@ def learned_endings(bases: Iterable[tuple[str, bool]], *, min_types: int, min_sh
     """The endings (one to three letters) of at least ``min_types`` of the
     ``(base, decision)`` pairs, of which at least ``min_share`` decide alike:
     a back-off for words a frequency list does not have."""
-    votes: dict[str, Counter[bool]] = {}
-    for key, decision in bases:
-        for size in (1, 2, 3):
-            if len(key) > size:
-                votes.setdefault(key[-size:], Counter())[decision] += 1
+    pairs = list(bases)
+    votes = Counter((key[-size:], decision) for size in (1, 2, 3) for key, decision in pairs if len(key) > size)
     endings = {}
-    for ending, count in votes.items():
-        total = count[True] + count[False]
-        if total >= min_types:
-            majority = count[True] >= count[False]
-            if count[majority] >= min_share * total:
-                endings[ending] = majority
+    for (ending, decision), count in votes.items():
+        other = votes.get((ending, not decision), 0)
+        if count + other >= min_types and count >= min_share * (count + other) and (count > other or decision):
+            endings[ending] = decision
     return endings
 
 

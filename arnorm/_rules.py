@@ -27,6 +27,7 @@ replaces them with faster paths of the same output, keyed by the rule's
 from __future__ import annotations
 
 import functools
+import importlib
 import re
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
@@ -307,6 +308,10 @@ def reference(primitives: tuple[Primitive, ...]) -> Runner:
 
 
 _engine: list[Callable[[tuple[Primitive, ...]], Runner]] = []
+ENGINE = "arnorm._plan"
+"""The module that registers the engine with :func:`use_engine` when it is
+imported (unless ``ARNORM_REFERENCE=1``). It is imported on the first run,
+not with arnorm: a command that only parses its arguments never loads it."""
 
 
 def use_engine(compile_step: Callable[[tuple[Primitive, ...]], Runner]) -> None:
@@ -318,6 +323,8 @@ def use_engine(compile_step: Callable[[tuple[Primitive, ...]], Runner]) -> None:
 @functools.lru_cache(maxsize=256)  # bounded: a step with user exceptions is new each call
 def compiled(primitives: tuple[Primitive, ...]) -> Runner:
     """What runs ``primitives``: the engine's plan, or the references."""
+    if not _engine:
+        importlib.import_module(ENGINE)  # registers itself, which empties this cache
     return _engine[0](primitives) if _engine else reference(primitives)
 
 

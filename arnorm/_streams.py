@@ -265,7 +265,8 @@ def cleanup_on_signals() -> None:
 
 class Progress:
     """Bytes done, MB/s and ETA on standard error, only when it is a terminal,
-    and only once a run has lasted a second (a small file draws nothing)."""
+    only once a run has lasted a second, and only while input of a known
+    size is left (a small file draws nothing, however slow the start-up)."""
 
     DELAY = 1.0
 
@@ -279,6 +280,8 @@ class Progress:
         self.done += size
         if not self.enabled:
             return
+        if self.total is not None and self.done >= self.total and not self.drawn:
+            return  # all read in the first second's work: nothing to follow
         now = time.monotonic()
         if now - self.start >= self.DELAY and now - self.shown >= 0.2:
             self.shown = now

@@ -74,23 +74,28 @@ def parse(raw: bytes) -> Tables:
         exact[base] = frequencies[0] > frequencies[1]
         if min(frequencies) * CLOSE >= max(frequencies) > 0:
             close.add(base)
-        if min(frequencies) * BOTH >= max(frequencies) > 0:
             both.add(base)
-        total = folded.setdefault("\0" + fold_alef(base), [0.0, 0.0])
-        total[0] += frequencies[0]
-        total[1] += frequencies[1]
+        elif min(frequencies) * BOTH >= max(frequencies) > 0:
+            both.add(base)
+        key = "\0" + base.translate(_FOLD)
+        total = folded.get(key)
+        if total is None:
+            folded[key] = list(frequencies)
+        else:
+            total[0] += frequencies[0]
+            total[1] += frequencies[1]
     # Bases as written first; writers who drop hamza on alef reach the
     # folded totals (keys marked with a NUL so the two never collide).
-    bases = {**{key: yaa > maksura for key, (yaa, maksura) in folded.items()}, **exact}
+    bases = {key: yaa > maksura for key, (yaa, maksura) in folded.items()}
+    bases.update(exact)
     close.update(key for key, (yaa, maksura) in folded.items() if min(yaa, maksura) * CLOSE >= max(yaa, maksura) > 0)
-    return Tables(bases, _endings(bases), frozenset(close), frozenset(both))
+    return Tables(bases, _endings(exact), frozenset(close), frozenset(both))
 
 
 def _endings(bases: dict[str, bool]) -> dict[str, bool]:
     """The endings (one to three letters) of at least ``MIN_TYPES`` bases of
     which at least ``MIN_SHARE`` go one way."""
-    return learned_endings(((key, is_yaa) for key, is_yaa in bases.items() if not key.startswith("\0")),
-                           min_types=MIN_TYPES, min_share=MIN_SHARE)
+    return learned_endings(bases.items(), min_types=MIN_TYPES, min_share=MIN_SHARE)
 
 
 _packaged = packaged("yaa_lexicon.tsv.gz")

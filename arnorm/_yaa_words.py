@@ -90,13 +90,18 @@ _BANI = (
 )
 # (No entry for على: the name علي بن / بن علي is rare beside the preposition,
 # and every على would pay for the look.)
+_ALA_PRONOUNS = ("عليه", "عليها", "عليهم", "عليهما", "عليهن")
 BY_NEXT_WORD: dict[str, dict[str, bool]] = {
     # بني سويف (an Egyptian governorate), بني إسرائيل: "sons of", not the verb بنى
     "بنى": dict.fromkeys(_BANI.split(), True),
     "مرسى": {"مطروح": False, "علم": False},  # the towns, not the name مرسي
     # المدعى عليه (the defendant, passive) but المدعي العام (the prosecutor)
-    "المدعى": dict.fromkeys(("عليه", "عليها", "عليهم", "عليهما", "عليهن"), False),
+    "المدعى": dict.fromkeys(_ALA_PRONOUNS, False),
     "البنى": {"التحتية": False},  # the infrastructures (plural of البنية), not البني "brown"
+    # مبني عليه "based on it" (the participle), not the noun مبنى "building"
+    # (which على follows as well: يقع المبنى على ناصية الشارع)
+    "مبنى": dict.fromkeys(_ALA_PRONOUNS, True),
+    "المبنى": dict.fromkeys(_ALA_PRONOUNS, True),
 }
 BY_PREVIOUS_WORD: dict[str, dict[str, bool]] = {
     "بنى": {"قرية": True, "محافظة": True, "مركز": True},  # قرية بني ..., محافظة بني ...

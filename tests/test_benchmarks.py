@@ -79,3 +79,17 @@ def test_yaa_report_never_lists_the_errors_of_the_test_half() -> None:
     assert "Most frequent errors (News, development half)" in report
     assert "(News, test half)" not in report
     assert "Not measured, ui: offline" in report
+
+
+def test_yaa_mixed_text_keeps_its_stray_standard_telltales() -> None:
+    from benchmarks import yaa_eval
+
+    lines = ["ذهب في المبنى الرئيسي", "وهي الأولى في المستشفى الأمريكي"]
+    # every telltale left in standard spelling: both lines read as standard, so their other ى stay
+    mixed = yaa_eval.mixed_text(lines, stray_every=1)
+    assert mixed["egyptian_with_strays_accuracy"] == 6 / 8  # الرئيسي and الأمريكي stay ى
+    assert mixed["egyptian_accuracy"] == 1.0
+    # the first final ي of each line written ى: فى, which its line restores; وهى, which may be
+    # the verb "it weakened" and counts half, so that في keeps its line standard and وهى stays
+    assert (mixed["stray_lines"], mixed["stray_rest_unchanged"], mixed["stray_fixed"]) == (2, 1.0, 0.5)
+    assert mixed["units"]["line"] == {"standard_lines_unchanged": 1.0, "egyptian_accuracy": 1.0}

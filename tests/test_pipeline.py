@@ -88,7 +88,8 @@ def test_options_are_copied_at_construction() -> None:
     exceptions["مشى"] = "مشي"
     assert pipe("بنى بيتا ثم مشى") == "بني بيتا ثم مشى"
     assert pipe.to_dict()["steps"] == [{"name": "restore_final_yaa",
-                                        "options": {"exceptions": {"بنى": "بني"}, "keep_by_marks": True}}]
+                                        "options": {"exceptions": {"بنى": "بني"}, "keep_by_marks": True,
+                                                    "habit": "auto"}}]
     assert pipe == Pipeline([partial(restore_final_yaa, exceptions={"بنى": "بني"})])
     with pytest.raises(TypeError):
         pipe.steps[0].options["exceptions"]["بنى"] = "بنى"  # type: ignore[index]
@@ -153,7 +154,8 @@ def test_to_dict_is_json_and_round_trips_with_options() -> None:
             {"name": "remove_diacritics", "options": {"keep_shadda": True}},
             {"name": "normalize_quotes", "options": {"style": "guillemets"}},
             {"name": "reduce_repeats", "options": {"max_repeat": 3}},
-            {"name": "restore_final_yaa", "options": {"exceptions": {"بنى": "بني"}, "keep_by_marks": True}},
+            {"name": "restore_final_yaa", "options": {"exceptions": {"بنى": "بني"}, "keep_by_marks": True,
+                                                    "habit": "auto"}},
         ],
     }
     again = Pipeline.from_dict(data)
@@ -189,7 +191,7 @@ def test_presets_state_every_option() -> None:
         "normalize_whitespace"]
     assert {step["name"]: step["options"] for step in steps if step["options"]} == {
         "remove_diacritics": {"keep_shadda": False},
-        "restore_final_yaa": {"exceptions": None, "keep_by_marks": False},
+        "restore_final_yaa": {"exceptions": None, "keep_by_marks": False, "habit": "auto"},
         "normalize_quotes": {"style": "ascii"},
     }
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 import arnorm
 from arnorm import _yaa_words as words
-from arnorm import restore_final_yaa
+from arnorm import Pipeline, restore_final_yaa
 
 
 @pytest.mark.parametrize(
@@ -393,7 +393,7 @@ def test_future_verbs_collocations_and_common_adjectives(written: str, standard:
 
 
 def test_agreement_is_the_same_before_and_after_spaces_are_unified() -> None:
-    from arnorm import Pipeline, normalize_whitespace
+    from arnorm import normalize_whitespace
 
     text = (
         "الطبقة\u00a0السفلى والجزء\u2003السفلى\r\nالجهة\tاليمنى بنى\u00a0\u00a0سويف قرية\t بنى"
@@ -416,18 +416,117 @@ _yaa_pieces = st.sampled_from(
      "بن", "سويف", "إسرائيل", "مرس", "مطروح", "قرية", "تلق", "بعد", "فى", "ء", "شىء", "رأ", "منذ", "حسب", "أ\u064f", "لغ",
      "(", "\u064e", "\u0650", "\u0651", "\u0654", "\u0670", "\u0640", "x", "\ud800",
      # the common words that the reversed pass settles in C, whole
-     "على", "إلى", "حتى", "هى", "وهى", "أى", "الذى", "لدى", "وعلى", "التى", "وفى", "مدى", " فى ", " فى فى "]
+     "على", "إلى", "حتى", "هى", "وهى", "أى", "الذى", "لدى", "وعلى", "التى", "وفى", "مدى", " فى ", " فى فى ",
+     # telltales written in standard spelling, and what ends a line (the writer's habit is read line by line)
+     "في", " في ", "التي", "هي", "وفي", "بأي", "\r", "\x00", "\u2028"]
 )
 
 
+@pytest.mark.parametrize("habit", ["auto", "egyptian", "standard"])
 @pytest.mark.parametrize("exceptions", [None, {"فى": "فى", "بنى": "بني"}, {"على": "علي", "التى": "التى"}])
 @given(text=st.lists(_yaa_pieces, max_size=30).map("".join))
-def test_reversed_pass_equals_the_forward_pattern(exceptions, text: str) -> None:
+def test_reversed_pass_equals_the_forward_pattern(exceptions, habit: str, text: str) -> None:
     from arnorm._accel import rule_runner
     from arnorm.yaa import _final_yaa
 
-    (rule,) = _final_yaa(exceptions=exceptions)
+    (rule,) = _final_yaa(exceptions=exceptions, habit=habit)
     assert rule_runner(rule)(text) == rule(text)
+
+
+@pytest.mark.parametrize(
+    ("written", "restored"),
+    [
+        # a line that writes its telltales with ي is standard spelling: its ى stay
+        ("في المبنى الرئيسى على خطى الأولى", "في المبنى الرئيسى على خطى الأولى"),
+        ("وهي التي بنى الأمريكى", "وهي التي بنى الأمريكى"),
+        # ... but for a stray telltale with ى, and ىء, which standard spelling never writes
+        ("في البيت الذي فى المدينة الكبرى", "في البيت الذي في المدينة الكبرى"),
+        ("هي شىء الأمريكى", "هي شيء الأمريكى"),
+        # the Egyptian habit: telltales with ى (as many as with ي, or more) restore the line
+        ("فى المبنى الرئيسى", "في المبنى الرئيسي"),
+        ("في المبنى التى الرئيسى", "في المبنى التي الرئيسي"),
+        ("فى المصري الأمريكى", "في المصري الأمريكي"),  # a stray standard ي is no telltale
+        # a line without telltales is restored as before
+        ("الأمريكى المبنى", "الأمريكي المبنى"),
+        # line by line: each line has its own habit
+        ("في الأمريكى\nفى الأمريكى\rفي الأمريكى", "في الأمريكى\nفي الأمريكي\rفي الأمريكى"),
+    ],
+)
+def test_the_writers_habit_line_by_line(written: str, restored: str) -> None:
+    assert restore_final_yaa(written) == restored
+    assert Pipeline([restore_final_yaa]).batch([written, "فى الأمريكى", written]) == [
+        restored, "في الأمريكي", restored]
+
+
+@pytest.mark.parametrize(
+    ("written", "restored"),
+    [
+        # in a line of standard spelling, marks that spell ي still decide (review of the habit)
+        ("جاء عَلِى في الصباح", "جاء عَلِي في الصباح"),
+        ("عَلِىّ في البيت", "عَلِيّ في البيت"),
+        ("في أُلغِى القرار", "في أُلغِي القرار"),
+        ("في شى\u0654 ما", "في شئ ما"),  # a hamza mark on the ى: ئ
+        # وفى "he fulfilled" is standard spelling, no Egyptian telltale
+        ("عنى بذلك أنه وفى بوعده في الانتخابات", "عنى بذلك أنه وفى بوعده في الانتخابات"),
+        # telltales are read without their marks
+        ("فِي المبنى الرئيسى", "فِي المبنى الرئيسى"),
+        # the noun مبنى before على stays; the participle before عليه is مبني
+        ("يقع المبنى على ناصية الشارع", "يقع المبنى على ناصية الشارع"),
+        ("والحكم المبنى عليه باطل", "والحكم المبني عليه باطل"),
+    ],
+)
+def test_what_changes_in_a_line_of_standard_spelling(written: str, restored: str) -> None:
+    assert restore_final_yaa(written) == restored
+
+
+def test_the_standard_preset_reads_marks_in_standard_lines() -> None:
+    assert arnorm.normalize("جاء عَلِى في الصباح") == "جاء علي في الصباح"
+
+
+@pytest.mark.parametrize("habit", ["auto", "egyptian", "standard"])
+@given(text=st.lists(_yaa_pieces | st.sampled_from(["\x85", "\u2029", "\r\n"]), max_size=40).map("".join))
+def test_the_habit_is_the_same_in_pieces(habit: str, text: str) -> None:
+    """Long texts are cut into pieces of whole lines: a tiny chunk cuts at
+    every line break, and each piece must read its lines' habit alike."""
+    from arnorm._accel import Policy, rule_runner
+    from arnorm.yaa import _final_yaa
+
+    (rule,) = _final_yaa(habit=habit)
+    assert rule_runner(rule, Policy(chunk=3))(text) == rule(text)
+
+
+def test_maps_that_may_run_before_the_restore_keep_line_breaks_line_breaks() -> None:
+    """The rule's context is the word's letters and marks; the habit also
+    reads where lines break, which a map hoisted before the rule must keep."""
+    from arnorm._rules import CharMap
+    from arnorm._yaa_habit import UNIT_BREAKS
+
+    for name in arnorm.PRESETS:
+        primitives = Pipeline.from_preset(name).primitives
+        names = [getattr(p, "name", "") for p in primitives]
+        if "restore_final_yaa" not in names:
+            continue
+        for primitive in primitives[names.index("restore_final_yaa") + 1 :]:
+            if isinstance(primitive, CharMap):
+                for key, value in primitive.table.items():
+                    assert (key in UNIT_BREAKS) == (value != "" and set(value) <= set(UNIT_BREAKS)), (name, key)
+
+
+def test_the_habit_can_be_set() -> None:
+    assert restore_final_yaa("في الأمريكى", habit="egyptian") == "في الأمريكي"
+    assert restore_final_yaa("فى الأمريكى", habit="standard") == "في الأمريكى"
+    assert restore_final_yaa("في بنى", exceptions={"بنى": "بني"}) == "في بني"  # exceptions hold in any line
+    with pytest.raises(ValueError, match="habit"):
+        restore_final_yaa("فى", habit="cairo")
+
+
+def test_standard_text_with_a_stray_maksura_is_left_alone() -> None:
+    # a newspaper paragraph in standard spelling with one word typed the Egyptian way
+    text = ("قال المتحدث الرسمي إن الوزير الذي وصل إلى القاهرة أمس التقى نظيره المصرى "
+            "في مبنى الوزارة، وهي الزيارة الأولى له منذ توليه منصبه.")
+    assert restore_final_yaa(text) == text
+    assert restore_final_yaa(text.replace("المصرى", "المصري").replace(" في ", " فى ")) == \
+        text.replace("المصرى", "المصري").replace(" في ", " في ")
 
 
 def test_marks_after_the_maksura_take_the_forward_pass() -> None:

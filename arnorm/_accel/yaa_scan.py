@@ -24,6 +24,7 @@ from typing import TypeVar
 
 from .._chars import ALEF_MAKSURA, HAMZA, YEH, char_class
 from .._rules import Rule
+from .._yaa_habit import has_standard_telltale, units, writes_standard
 from ..yaa import _MAKSURA_MARKS, _WORD_CHARS, Decider, _Context, _spelled, _word_start
 from .pieces import in_pieces
 from .policy import Policy
@@ -87,7 +88,29 @@ class YaaScanner:
         return in_pieces(self.lines, text, self.policy.chunk, self.rule.cut)
 
     def lines(self, text: str) -> str:
-        """The rule on whole lines: read backwards, or forwards where the
+        """The rule on whole lines: every line restored, then, by the
+        writer's habit, the lines in standard spelling that changed done
+        again by the reference, which keeps their ى (most lines of standard
+        text do not change, and Egyptian text has no telltale written ي)."""
+        result = self.restored(text)
+        habit = self.decider.habit
+        if habit == "egyptian" or result == text or (habit == "auto" and not has_standard_telltale(text)):
+            return result
+        before, after = text.split("\n"), result.split("\n")
+        for index, line in enumerate(before):
+            if line != after[index]:
+                after[index] = "".join(map(self.by_habit, units(line), units(after[index])))
+        return "\n".join(after)
+
+    def by_habit(self, line: str, restored: str) -> str:
+        """A line as restored, or, if it is in standard spelling, as the
+        reference writes it there."""
+        if restored == line or (self.decider.habit == "auto" and not writes_standard(line)):
+            return restored
+        return self.rule(line)
+
+    def restored(self, text: str) -> str:
+        """Lines restored word by word: read backwards, or forwards where the
         first ى has marks after it (vocalized text, where the reversed pass
         would hand most words to the forward pattern anyway)."""
         first = text.find(ALEF_MAKSURA)
