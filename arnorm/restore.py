@@ -288,11 +288,21 @@ _HAITHU = "\u062d\u064a\u062b"  # حيث إن
 _SAYING_REACH = 8
 """How many words back a verb of saying still governs إن (its subject and
 a phrase or two may stand between)."""
-_CLAUSE_END = re.compile("[.!?:;\u061f\u061b=()\\[\\]{}\u2026\"\u201c\u201d\u201e\u201f\u301d\u301e\uff02\u00ab\u00bb\u2039\u203a]")
-"""What ends a clause before a word: sentence punctuation, brackets and
-every quotation mark and ellipsis (as written or as normalize_quotes and
-normalize_punctuation write them, so the decision is the same after them)."""
-_CONDITIONAL_NEXT = re.compile("[ \u00a0]+\u0644\u0645(?!" + _WORD + ")")  # لم: إن لم
+_CLAUSE_END = re.compile("[.!?:;\u061f\u061b=()\\[\\]{}\u2026\u00ab\u2039]")
+"""What ends a clause before a word: sentence punctuation, brackets, an
+opening guillemet and the ellipsis (as written or as normalize_punctuation
+writes it, so the decision is the same after it)."""
+_QUOTES = frozenset("\"'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u301d\u301e\uff02\u00ab\u00bb\u2039\u203a")
+"""Quotation marks: one just before a word opens a quotation, which starts
+a clause; one after a word closes it and does not (any style, so that
+normalize_quotes changes nothing here)."""
+_CONDITIONAL_VERBS = ("لم كان كانت كانوا كنت وجد وجدت وجدوا فشل فشلت فشلوا وقع وقعت غاب غابت"
+                      " توفر توفرت حاول حاولت أمكن امكن شئت شاء").split()
+_CONDITIONAL_NEXT = re.compile("[ \u00a0]+(?:" + "|".join(_CONDITIONAL_VERBS) + ")(?!" + _WORD + ")")
+"""إن the conditional: before لم or a past tense (إن وُجد، إن كان، إن فشلت),
+read without marks; not after the words of :data:`_BEFORE_ANNA_PAST`."""
+_BEFORE_ANNA_PAST = frozenset("بعد قبل منذ وبعد وقبل ومنذ إلا الا على سبق يسبق".split())
+"""Words after which أن comes before a past tense (بعد أن كان)."""
 
 
 @word_cache
@@ -303,6 +313,8 @@ def _spelled(key: str) -> str | None:
 def _words_before(line: str, start: int) -> list[str]:
     """The keys of the words of the clause before ``start`` (the text after
     the last punctuation that ends a clause, at most 200 characters back)."""
+    if start and line[start - 1] in _QUOTES:
+        return []
     before = line[max(0, start - 200):start]
     cut = max((match.end() for match in _CLAUSE_END.finditer(before)), default=0)
     return [_key(word) for word in re.findall(_WORD + "+", before[cut:])]
@@ -321,7 +333,9 @@ def _takes_kasra(line: str, start: int, end: int) -> bool:
     since = next((index for index in range(len(reach) - 1, -1, -1) if _IS_ANNA.search(reach[index])), -1)
     saying = any(word in _SAYING or (word[:1] in "\u0648\u0641" and word[1:] in _SAYING)
                  for word in reach[since + 1:])
-    return saying or _CONDITIONAL_NEXT.match(line, end) is not None
+    if saying:
+        return True
+    return words[-1] not in _BEFORE_ANNA_PAST and _CONDITIONAL_NEXT.match(_key(line[end:end + 40])) is not None
 
 
 _IS_ANNA = re.compile("^[\u0648\u0641]?[\u0644\u0628\u0643]?[\u0627\u0623\u0625]\u0646(?:\u0647|\u0647\u0627|\u0647\u0645|\u0643|\u0643\u0645|\u0646\u064a|\u0646\u0627|\u0647\u0645\u0627)?$")
