@@ -26,6 +26,7 @@ from .presets import PRESETS
 from .quran import standardize_quranic_spelling
 from .punctuation import normalize_digits, normalize_punctuation, normalize_quotes
 from .spacing import normalize_whitespace, reduce_repeats, remove_invisibles
+from .restore import restore_hamza, restore_teh_marbuta
 from .yaa import restore_final_yaa
 
 __version__ = "0.1.0"
@@ -57,5 +58,7 @@ __all__ = [
     "remove_invisibles",
     "remove_tatweel",
     "restore_final_yaa",
+    "restore_hamza",
+    "restore_teh_marbuta",
     "standardize_quranic_spelling",
 ]

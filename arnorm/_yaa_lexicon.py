@@ -22,13 +22,12 @@ The file is read on first use, once, under a lock (about 0.25 s; 17 MB kept).
 from __future__ import annotations
 
 import gzip
-import threading
-from collections import Counter
 from collections.abc import Callable
-from importlib import resources
 from typing import NamedTuple
 
 from ._chars import ALEF, ALEF_FORMS
+from ._lexicon import Lazy, frequency, learned_endings, packaged
+from ._lexicon import decide_by_ending as _decide_by_ending
 
 MIN_TYPES = 25
 MIN_SHARE = 0.8
@@ -41,8 +40,7 @@ def fold_alef(word: str) -> str:
     return word.translate(_FOLD)
 
 
-def _frequency(centibels: str) -> float:
-    return 0.0 if centibels == "-" else 10 ** (-int(centibels) / 100)
+_frequency = frequency
 
 
 BOTH = 25.0
@@ -97,34 +95,22 @@ def parse(raw: bytes) -> Tables:
 def _endings(bases: dict[str, bool]) -> dict[str, bool]:
     """The endings (one to three letters) of at least ``MIN_TYPES`` bases of
     which at least ``MIN_SHARE`` go one way."""
-    votes = Counter((key[-size:], is_yaa) for size in (1, 2, 3) for key, is_yaa in bases.items() if len(key) > size)
-    endings = {}
-    for (ending, is_yaa), count in votes.items():
-        other = votes.get((ending, not is_yaa), 0)
-        if count + other >= MIN_TYPES and count >= MIN_SHARE * (count + other) and (count > other or is_yaa):
-            endings[ending] = is_yaa
-    return endings
+    return learned_endings(bases.items(), min_types=MIN_TYPES, min_share=MIN_SHARE)
 
 
-def _packaged() -> bytes:
-    return resources.files("arnorm").joinpath("data/yaa_lexicon.tsv.gz").read_bytes()
+_packaged = packaged("yaa_lexicon.tsv.gz")
 
 
 class Lexicon:
-    """The lexicon, read by ``read`` on first use, once, under a lock."""
+    """The lexicon, read by ``read`` on first use, once, under a lock
+    (:class:`arnorm._lexicon.Lazy`)."""
 
     def __init__(self, read: Callable[[], bytes] = _packaged) -> None:
-        self._read = read
-        self._lock = threading.Lock()
-        self._tables: Tables | None = None
+        self._tables = Lazy(read, parse)
 
     @property
     def tables(self) -> Tables:
-        if self._tables is None:
-            with self._lock:
-                if self._tables is None:
-                    self._tables = parse(self._read())
-        return self._tables
+        return self._tables.get()
 
     def decide(self, base: str) -> bool | None:
         """Whether ``base`` + final letter is written with ي (``None``: not in
@@ -151,13 +137,7 @@ class Lexicon:
 
     def decide_by_ending(self, base: str) -> bool | None:
         """The decision of the longest well-attested ending of ``base``, if any."""
-        endings = self.tables.endings
-        for size in (3, 2, 1):
-            if len(base) > size:
-                decision = endings.get(base[-size:])
-                if decision is not None:
-                    return decision
-        return None
+        return _decide_by_ending(self.tables.endings, base)
 
 
 LEXICON = Lexicon()

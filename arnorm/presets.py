@@ -57,6 +57,22 @@ _PRESETS: dict[str, dict[str, Any]] = {
         _step("normalize_punctuation"),
         _step("normalize_whitespace"),
     ),
+    # Informal, chat and OCR'd text: standard, with ة and hamza on alef
+    # restored first (restore_final_yaa reads them; both decide alike
+    # whether or not a later step has restored a word's last letter).
+    "informal": _pipeline(
+        _step("fold_presentation_forms"),
+        _step("remove_invisibles"),
+        _step("normalize_persian_letters"),
+        _step("remove_tatweel"),
+        _step("restore_hamza", exceptions=None),
+        _step("restore_teh_marbuta", exceptions=None),
+        _step("restore_final_yaa", exceptions=None, keep_by_marks=False, habit="auto"),
+        _step("remove_diacritics", keep_shadda=False),
+        _step("normalize_quotes", style="ascii"),
+        _step("normalize_punctuation"),
+        _step("normalize_whitespace"),
+    ),
     # Lossy keys for indexing and matching. restore_final_yaa is pointless
     # here: every ى becomes ي anyway.
     "search": _pipeline(

@@ -38,8 +38,8 @@ import bisect
 import functools
 import re
 import threading
-from collections.abc import Callable, Mapping
-from typing import Literal, TypeVar, get_args
+from collections.abc import Mapping
+from typing import Literal, get_args
 
 from . import _yaa_habit, _yaa_lexicon
 from . import _yaa_words as words
@@ -68,6 +68,7 @@ from ._chars import (
     YEH_HAMZA,
     char_class,
 )
+from ._lexicon import word_cache
 from ._rules import Primitive, Rule, run
 from ._registry import declare, require_choice, require_str
 from ._unicode import normalize
@@ -92,25 +93,7 @@ _AFTER_LAST_NON_SPACE = re.compile("(?s:.*)[^" + char_class(_BETWEEN_WORDS)[1:])
 # delete (small waw and yeh too), so a word decides the same with them or without.
 _NOT_IN_KEY = re.compile(char_class(_yaa_habit.KEY_DROPS))
 
-_F = TypeVar("_F", bound=Callable[[str], object])
-_CACHED_WORD = 40
-"""Longest word whose decisions are cached: a word of thousands of letters
-(never one of a language, often one of a fuzzer) is decided afresh, so the
-caches' memory stays bounded by their number of entries times this."""
-
-
-def _word_cache(func: _F) -> _F:
-    """``func`` of a word, cached (65,536 words) for words of at most
-    :data:`_CACHED_WORD` characters."""
-    cached = functools.lru_cache(maxsize=65536)(func)
-
-    @functools.wraps(func)
-    def decide(word: str) -> object:
-        return cached(word) if len(word) <= _CACHED_WORD else func(word)
-
-    decide.cache_info = cached.cache_info  # type: ignore[attr-defined]
-    decide.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
-    return decide  # type: ignore[return-value]
+_word_cache = word_cache  # shared with restore_teh_marbuta and restore_hamza (arnorm._lexicon)
 
 
 _CONJUNCTIONS = ("", "و", "ف")

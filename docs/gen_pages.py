@@ -32,6 +32,8 @@ EXAMPLES: dict[str, tuple[str, dict]] = {
     "normalize_persian_letters": ("کتاب یوم علی", {}),
     "reduce_repeats": ("جمييييل جدااااا", {}),
     "normalize_lucene": ("أَحْمَدُ فى المدرسة ٱلكبرى", {}),
+    "restore_teh_marbuta": ("ذهب الى المدرسه مع اخيه في السياره", {}),
+    "restore_hamza": ("قال احمد ان الاسلام دين، لانه يريد ان يتعلم", {}),
     "standardize_quranic_spelling": ("يَـٰٓأَيُّهَا ٱلَّذِينَ ءَامَنُوا۟ أَقِيمُوا۟ ٱلصَّلَوٰةَ", {}),
 }
 
@@ -70,12 +72,17 @@ CHANGES = [
     "composes to آ, and hamza above or below that composes with nothing is still kept.",
     "`standardize_quranic_spelling` and the `quran` preset (issue #27): Uthmani orthography in standard "
     "spelling; see [Quranic text](quran.md).",
+    "`restore_teh_marbuta`, `restore_hamza` and the `informal` preset (issue #26): word-final ة and "
+    "hamza on alef restored where informal writing drops them; see [Informal spelling](restore.md).",
 ]
 
 
 PURPOSE = {
     "minimal": "Repair text without changing its spelling: glyph codes, invisibles, spaces.",
     "standard": "Clean, readable standard Arabic (the default of `arnorm.normalize`).",
+    "informal": "Informal, chat or OCR'd text: `standard`, with word-final ة and hamza on alef restored"
+                " first (see [Informal spelling](restore.md); not in `standard`, which must leave"
+                " standard text alone).",
     "search": "Keys for indexing and matching: lossy on purpose, so that variants meet.",
     "lucene": "Exactly Lucene's ArabicNormalizer, for parity with Elasticsearch, Solr and OpenSearch.",
     "quran": "Quranic (Uthmani) text in standard spelling without marks (see [Quranic text](quran.md)).",

@@ -9,7 +9,8 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "arnorm"
 SEMANTIC = ["_chars.py", "_rules.py", "_registry.py", "marks.py", "letters.py", "punctuation.py",
-            "spacing.py", "lucene.py", "yaa.py", "quran.py", "_yaa_words.py", "_yaa_lexicon.py", "presets.py"]
+            "spacing.py", "lucene.py", "yaa.py", "quran.py", "_yaa_words.py", "_yaa_lexicon.py", "presets.py",
+            "restore.py", "_lexicon.py", "_teh_lexicon.py", "_hamza_lexicon.py"]
 
 
 def imported(path: Path) -> set[str]:

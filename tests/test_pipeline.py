@@ -206,7 +206,7 @@ def test_presets_cannot_be_changed_through_what_they_return() -> None:
     assert Pipeline.from_preset("search")("أحمد ٣") == "احمد 3"
     with pytest.raises(TypeError):
         PRESETS["mine"] = copy  # type: ignore[index]
-    assert sorted(PRESETS) == ["lucene", "minimal", "quran", "search", "standard"]
+    assert sorted(PRESETS) == ["informal", "lucene", "minimal", "quran", "search", "standard"]
 
 
 @pytest.mark.parametrize(
@@ -240,7 +240,7 @@ def test_bad_steps() -> None:
 
 
 def test_unknown_preset_names_the_choices() -> None:
-    with pytest.raises(ValueError, match="'lucene', 'minimal', 'quran', 'search', 'standard'"):
+    with pytest.raises(ValueError, match="'informal', 'lucene', 'minimal', 'quran', 'search', 'standard'"):
         Pipeline.from_preset("fast")
     with pytest.raises(ValueError, match="unknown preset"):
         arnorm.normalize("x", preset="fast")
@@ -386,7 +386,7 @@ def test_coerce_rejects_anything_else_naming_what_it_got(value: object, given: s
 
 
 def test_coerce_names_the_presets_for_an_unknown_one() -> None:
-    choices = "'lucene', 'minimal', 'quran', 'search', 'standard'"
+    choices = "'informal', 'lucene', 'minimal', 'quran', 'search', 'standard'"
     with pytest.raises(ValueError, match=f"unknown preset 'fast'; choose from: {choices}"):
         Pipeline.coerce("fast")
 

@@ -90,7 +90,7 @@ ARABIC_ONLY = [
     "remove_diacritics", "remove_tatweel", "normalize_alef", "normalize_hamza",
     "normalize_alef_maksura", "normalize_teh_marbuta", "normalize_persian_letters",
     "restore_final_yaa", "reduce_repeats", "fold_presentation_forms", "normalize_lucene",
-    "standardize_quranic_spelling",
+    "standardize_quranic_spelling", "restore_teh_marbuta", "restore_hamza",
 ]
 # What each of the other steps targets; text without any of it must pass through.
 TARGETS = {

@@ -185,8 +185,16 @@ def _restore_final_yaa(rule: Rule, policy: Policy) -> Runner:
     return YaaScanner(rule, policy)
 
 
+def _restore_by_lines(rule: Rule, policy: Policy) -> Runner:
+    from .restore_scan import LineScanner  # imported on first use: it reads the restore module
+
+    return LineScanner(rule, policy)
+
+
 FAST: dict[str, Callable[[Rule, Policy], Runner]] = {
     "restore_final_yaa": _restore_final_yaa,
+    "restore_teh_marbuta": _restore_by_lines,
+    "restore_hamza": _restore_by_lines,
     "collapse_spaces": _collapse_spaces,
     "strip_line_spaces": _strip_line_spaces,
     "strip_ends": _strip_ends,
