@@ -53,6 +53,7 @@ from ._chars import (
     FATHA,
     FATHATAN,
     HAMZA,
+    HAMZA_COMPOSITIONS,
     HAMZA_MARKS,
     KASRA,
     KASRATAN,
@@ -92,6 +93,7 @@ _AFTER_LAST_NON_SPACE = re.compile("(?s:.*)[^" + char_class(_BETWEEN_WORDS)[1:])
 # What a word's key leaves out: what remove_diacritics and remove_tatweel
 # delete (small waw and yeh too), so a word decides the same with them or without.
 _NOT_IN_KEY = re.compile(char_class(_yaa_habit.KEY_DROPS))
+_NOT_IN_KEY_BUT_HAMZA = re.compile(char_class(_yaa_habit.KEY_DROPS - HAMZA_MARKS))
 
 _word_cache = word_cache  # shared with restore_teh_marbuta and restore_hamza (arnorm._lexicon)
 
@@ -102,8 +104,20 @@ _ARTICLE = "ال"
 
 
 def _key(word: str) -> str:
-    """A word without marks or tatweel (hamza on alef kept: patterns need it)."""
-    return _NOT_IN_KEY.sub("", word)
+    """A word without marks or tatweel (hamza on alef kept: patterns need it),
+    a letter and a hamza or maddah mark composed as remove_diacritics
+    composes them (و + U+0654 is ؤ, even with other marks between), so that
+    a word decides alike before and after the marks go.
+
+    >>> _key("وَعَلَى"), _key("و\u064e\u0654على")
+    ('وعلى', 'ؤعلى')
+    """
+    if HAMZA_MARKS.isdisjoint(word):
+        return _NOT_IN_KEY.sub("", word)
+    key = _NOT_IN_KEY_BUT_HAMZA.sub("", word)
+    for pair, composed in HAMZA_COMPOSITIONS.items():
+        key = key.replace(pair, composed)
+    return _NOT_IN_KEY.sub("", key)
 
 
 _fold = _yaa_lexicon.fold_alef  # writers of ى for ي drop hamza on alef too
