@@ -136,7 +136,7 @@ def by_stems(tables: Tables, key: str) -> str | None:
     return None
 
 
-LEXICON = Lazy(packaged("hamza_lexicon.tsv.gz"), parse)
+LEXICON = Lazy(packaged("hamza_lexicon.tsv.gz"), parse, cached_as=("hamza", Tables))
 
 
 def restore(word: str) -> str | None:

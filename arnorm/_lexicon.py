@@ -17,21 +17,38 @@ threads that start together parse it once.
 from __future__ import annotations
 
 import functools
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
 from importlib import resources
+from pathlib import Path
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+_HERE = Path(__file__).resolve().parent
 _F = TypeVar("_F", bound=Callable[[str], object])
 
 
 class Lazy(Generic[T]):
-    """``parse(read())``, computed on the first :meth:`get`, once, under a lock."""
+    """``parse(read())``, computed on the first :meth:`get`, once, under a lock.
 
-    def __init__(self, read: Callable[[], bytes], parse: Callable[[bytes], T]) -> None:
-        self._read, self._parse = read, parse
+    With ``cached_as=(name, kind)`` (``kind`` the NamedTuple of builtin
+    containers that ``parse`` returns), the parsed tables are also kept in
+    the cache folder (:func:`cache_folder`), in :mod:`marshal`'s format,
+    under a key made of the raw data and the source of the code that parses
+    it: a later process loads them in a few milliseconds instead of parsing
+    for a second. The cache is only a shortcut: any failure to read or
+    write it parses as before.
+    """
+
+    def __init__(self, read: Callable[[], bytes], parse: Callable[[bytes], T], *,
+                 cached_as: tuple[str, Callable[..., T]] | None = None) -> None:
+        self._read, self._parse, self._cached_as = read, parse, cached_as
         self._lock = threading.Lock()
         self._value: T | None = None
 
@@ -40,9 +57,60 @@ class Lazy(Generic[T]):
         if value is None:
             with self._lock:
                 if self._value is None:
-                    self._value = self._parse(self._read())
+                    self._value = self._load()
                 value = self._value
         return value
+
+    def _load(self) -> T:
+        raw = self._read()
+        folder = cache_folder()
+        if self._cached_as is None or folder is None:
+            return self._parse(raw)
+        name, kind = self._cached_as
+        path = folder / f"{name}-{self._key(raw)}.marshal"
+        try:
+            return kind(*marshal.loads(path.read_bytes()))
+        except Exception:  # absent, unreadable or stale: parse, and keep the result
+            value = self._parse(raw)
+        _keep(path, value)
+        return value
+
+    @staticmethod
+    def _key(raw: bytes) -> str:
+        """What the parsed tables depend on: the data, the code that parses
+        it (the lexicon modules and the characters they use), and the format
+        of marshal."""
+        digest = hashlib.sha256(raw)
+        for source in sorted(_HERE.glob("_*lexicon.py")) + [_HERE / "_chars.py"]:
+            digest.update(source.read_bytes())
+        digest.update(f"{marshal.version} {sys.version_info[:2]}".encode())
+        return digest.hexdigest()[:24]
+
+
+def cache_folder() -> Path | None:
+    """Where parsed tables are kept: ``$ARNORM_CACHE``, else ~/.cache/arnorm;
+    ``None`` when ``ARNORM_CACHE`` is set to the empty string (no cache)."""
+    chosen = os.environ.get("ARNORM_CACHE")
+    if chosen == "":
+        return None
+    return Path(chosen) if chosen else Path.home() / ".cache" / "arnorm"
+
+
+def _keep(path: Path, value: object) -> None:
+    """Write ``value`` to ``path`` whole (a temporary file, then a rename),
+    and remove the tables an older key left under the same name."""
+    try:
+        data = marshal.dumps(tuple(value))  # type: ignore[arg-type]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=path.name, delete=False) as handle:
+            handle.write(data)
+        os.replace(handle.name, path)
+        stem = path.name.rsplit("-", 1)[0]
+        for old in path.parent.glob(f"{stem}-*.marshal"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except (OSError, ValueError):
+        pass  # a read-only home, a full disk: the next process parses again
 
 
 def packaged(name: str) -> Callable[[], bytes]:

@@ -60,7 +60,7 @@ def _is_teh(teh: float, heh: float) -> bool:
     return heh <= HEH_RATIO * teh
 
 
-LEXICON = Lazy(packaged("teh_marbuta_lexicon.tsv.gz"), parse)
+LEXICON = Lazy(packaged("teh_marbuta_lexicon.tsv.gz"), parse, cached_as=("teh-marbuta", Tables))
 
 
 def decide(base: str) -> bool | None:

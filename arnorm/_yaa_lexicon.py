@@ -11,7 +11,9 @@ For words not in the list, endings learned from the same list back off:
 the longest ending (up to three letters before the final one) seen in at least
 ``MIN_TYPES`` words, whose words mostly go one way, decides.
 
-The file is read on first use, once, under a lock (about 0.25 s; 17 MB kept).
+The file is parsed on first use, once, under a lock (0.4-0.8 s; 17 MB kept), and
+the tables are kept in the cache folder for the next process
+(:class:`arnorm._lexicon.Lazy`: about 50 ms to load).
 
 >>> decide("ف"), decide("عل"), decide("مستشف")
 (True, False, False)
@@ -106,7 +108,7 @@ class Lexicon:
     (:class:`arnorm._lexicon.Lazy`)."""
 
     def __init__(self, read: Callable[[], bytes] = _packaged) -> None:
-        self._tables = Lazy(read, parse)
+        self._tables = Lazy(read, parse, cached_as=("yaa", Tables) if read is _packaged else None)
 
     @property
     def tables(self) -> Tables:

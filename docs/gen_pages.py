@@ -123,7 +123,8 @@ def presets_page() -> str:
               "tests check), for text in which a letter carries at most one maddah or hamza mark:",
               "`remove_diacritics` composes them, and `normalize_persian_letters` leaves ە and ہ",
               "alone when a hamza above follows (they are ۀ and ۂ decomposed). A letter stacked",
-              "with two of those marks (آ with a hamza below), or a mark separated from its letter",
+              "with two of those marks (آ with a hamza below, also when a tatweel that",
+              "`remove_tatweel` deletes stood between them), or a mark separated from its letter",
               "by a format character that `remove_invisibles` deletes, may compose differently.",
               "`minimal` keeps letters as they are encoded, and `lucene` does byte for byte what",
               "Lucene does (Lucene does not compose either); apply NFC first if you need them to agree."]
