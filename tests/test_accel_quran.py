@@ -105,3 +105,21 @@ def test_the_hamza_seats_remembered_by_the_match_and_what_it_reads_before(text: 
         run = rule_runner(rule, TINY)
         assert run(text) == rule(text)
         assert run(text[1:]) == rule(text[1:])
+
+
+_LOOKAHEAD = re.compile("\\(\\?=\u0653\\?[^()]*\\)")
+"""The lookaheads of the letter after a dagger alef that keeps it (looked at
+before the lookbehinds, for speed): each repeats what the word then matches."""
+dagger_texts = st.lists(st.sampled_from(list("هذلمكنئؤوحىيـٰٓ َّْ\u06df\n") + ["ـٰ", "هَـٰ", "ذَٰ", "لَّـٰ", "وْلَـٰٓ",
+                                                                            "حْمَـٰ", "ـٰٓئ", SEPARATOR]),
+                        max_size=60).map("".join)
+
+
+@given(text=dagger_texts | quranic)
+def test_the_lookaheads_of_the_words_that_keep_the_dagger_alef_change_nothing(text: str) -> None:
+    from arnorm.quran import DAGGER_ALEF
+
+    for rule in DAGGER_ALEF:
+        plain = re.compile(_LOOKAHEAD.sub("", rule.pattern.pattern))
+        assert plain.pattern != rule.pattern.pattern
+        assert rule(text) == plain.sub(rule.replacement, text)
