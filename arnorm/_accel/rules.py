@@ -54,10 +54,11 @@ def _replace(old: str, new: str, text: str) -> str:
     return text.replace(old, new)
 
 
-def _guarded_sub(rule: Rule, policy: Policy, replacement: Any = None) -> Runner:
-    """The trigger test, then ``re.sub``, in pieces on a long text."""
+def _guarded_sub(rule: Rule, policy: Policy, replacement: Any = None, pieces: bool = True) -> Runner:
+    """The trigger test, then ``re.sub``, in pieces on a long text (unless
+    ``pieces`` is false: the caller cuts the text)."""
     sub = functools.partial(rule.pattern.sub, rule.replacement if replacement is None else replacement)
-    triggers, cut, size = rule.triggers, rule.cut, policy.chunk
+    triggers, cut, size = rule.triggers, rule.cut if pieces else "", policy.chunk
 
     def run(text: str) -> str:
         for trigger in triggers:
@@ -181,7 +182,7 @@ def _compose_hamza(rule: Rule, policy: Policy) -> Runner:
     return run
 
 
-def _probed(rule: Rule, policy: Policy) -> Runner:
+def _probed(rule: Rule, policy: Policy, pieces: bool = True) -> Runner:
     """The rule's ``re.sub``, run only where the pattern of
     ``params["needs"]`` is found (a context of every match, quicker to look
     for than the match itself: the sukun on alef, whose pattern starts with
@@ -195,7 +196,7 @@ def _probed(rule: Rule, policy: Policy) -> Runner:
     return run
 
 
-def _remembered(rule: Rule, policy: Policy) -> Runner:
+def _remembered(rule: Rule, policy: Policy, pieces: bool = True) -> Runner:
     """A replacement function that reads only its match and the
     ``params["reads_before"]`` characters before it (the hamza seats),
     called once per such text: a lookup by one slice of the text is about
@@ -216,7 +217,7 @@ def _remembered(rule: Rule, policy: Policy) -> Runner:
             result = found[key] = replace(match)
         return result
 
-    return _guarded_sub(rule, policy, replacement)
+    return _guarded_sub(rule, policy, replacement, pieces)
 
 
 def grouped(rules: Sequence[Rule], policy: Policy = DEFAULT) -> Runner:
@@ -225,7 +226,8 @@ def grouped(rules: Sequence[Rule], policy: Policy = DEFAULT) -> Runner:
     every pass works in the CPU cache and skips a piece without its
     triggers. A piece must still end with its line break after each rule
     (no rule here writes or deletes one: otherwise the text runs whole)."""
-    runners = tuple(rule_runner(rule, policy) for rule in rules)
+    # each runs on a piece, or on a text short enough to run whole
+    runners = tuple(FAST.get(rule.name, _guarded_sub)(rule, policy, pieces=False) for rule in rules)  # type: ignore[call-arg]
     size = policy.chunk
 
     def whole(text: str) -> str:
