@@ -75,13 +75,14 @@ def test_the_sukun_on_alef_changes_only_a_text_with_its_probe(text: str) -> None
     assert rule_runner(SUKUN_ON_ALEF, TINY)(text) == SUKUN_ON_ALEF(text)
 
 
-@given(text=quranic | st.text(st.sampled_from("ab\u0300\u036f\u0370\u02ff\u0301\U0001f600\ud83d\ude00\uffff"),
+@given(text=quranic | st.text(st.sampled_from("ab\x00\u0300\u036f\u0370\u02ff\u0301\U0001f600\ud83d\ude00\uffff"),
                               max_size=40),
-       which=st.sampled_from(["range", "two ranges", "beyond the BMP", "surrogates"]))
+       which=st.sampled_from(["range", "two ranges", "ends of the BMP", "beyond the BMP", "surrogates"]))
 def test_the_presence_of_a_large_set_in_a_long_text(text: str, which: str) -> None:
     chars = {
         "range": [chr(point) for point in range(0x0300, 0x0370)],
         "two ranges": [chr(point) for point in range(0x0300, 0x0370, 2)] + [chr(point) for point in range(0x0640, 0x06a0)],
+        "ends of the BMP": ["\x00", "\uffff", "a", "b"] + [chr(point) for point in range(0x0300, 0x0370)],
         "beyond the BMP": [chr(point) for point in range(0x1F5F0, 0x1F660)],
         "surrogates": [chr(point) for point in range(0xD800, 0xD880)],
     }[which]

@@ -73,8 +73,8 @@ def _units_present(chars: list[str], policy: Policy) -> Callable[[str], bool] | 
     points = [ord(ch) for ch in chars]
     if numpy is None or not points or points[-1] >= 0x10000 or any(0xD800 <= point < 0xE000 for point in points):
         return None
-    low, width = numpy.uint16(points[0]), numpy.uint16(points[-1] - points[0] + 1)
-    contiguous = len(points) == points[-1] - points[0] + 1
+    contiguous = len(points) == points[-1] - points[0] + 1  # (then below U+D800 or above U+DFFF)
+    low, width = numpy.uint16(points[0]), numpy.uint16(len(points) if contiguous else 0)
     wanted = numpy.zeros(0x10000, dtype=bool)
     wanted[points] = True
     size = policy.numpy_chunk
