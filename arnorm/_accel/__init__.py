@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from .._rules import CharMap, Func, Primitive, Rule
 from .maps import MapRunner
 from .policy import DEFAULT, Policy
-from .rules import rule_runner, vector_of
+from .rules import groupable, grouped, rule_runner, vector_of
 
 
 def runners_of(plan: Sequence[Primitive], policy: Policy = DEFAULT) -> tuple[Callable[[str], str], ...]:
@@ -34,7 +34,12 @@ def runners_of(plan: Sequence[Primitive], policy: Policy = DEFAULT) -> tuple[Cal
         primitive = plan[index]
         index += 1
         if isinstance(primitive, Rule):
-            result.append(rule_runner(primitive, policy))
+            group = [primitive]
+            while groupable(primitive) and index < len(plan) and isinstance(plan[index], Rule) \
+                    and groupable(plan[index]):  # type: ignore[arg-type]
+                group.append(plan[index])  # type: ignore[arg-type]
+                index += 1
+            result.append(grouped(group, policy) if len(group) > 1 else rule_runner(primitive, policy))
             continue
         if isinstance(primitive, Func):
             result.append(primitive)
