@@ -94,7 +94,8 @@ def test_native_presets_are_native_and_serialisable(preset: str) -> None:
 
 def test_every_step_but_the_restorers_is_native_on_its_own() -> None:
     assert set(NORMALIZERS) - set(NATIVE_STEPS) == {
-        "restore_final_yaa", "standardize_quranic_spelling",
+        "restore_final_yaa", "restore_teh_marbuta", "restore_hamza",
+        "standardize_quranic_spelling",
         # Both rewrite a cluster of marks as a whole (NFC composition keeps
         # the other marks in canonical order; the decomposed alef loses every
         # hamza mark of its cluster): no literal Replace writes that. Inside
