@@ -257,7 +257,7 @@ def _shortens(primitive: object) -> bool:
 
 def _deletions(charmap: CharMap, text: str) -> list[int] | None:
     """Where ``charmap`` deletes characters of ``text`` (None: it expands one)."""
-    kinds = _kinds(charmap)[np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)]
+    kinds = _kinds(charmap).take(np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32))
     if kinds.max(initial=0) == _EXPANDED:
         return None
     return np.flatnonzero(kinds).tolist()
