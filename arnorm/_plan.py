@@ -34,6 +34,7 @@ from ._accel import runners_of
 from ._accel.policy import DEFAULT, Policy
 from ._accel.probes import FREQUENT, presence_test, probe_class
 from ._chars import ALEF, ALEF_FORMS, ARABIC_MARKS, HAMZA_COMPOSITIONS, HAMZA_MARKS
+from ._reach import ASCII, restricted
 from ._rules import SEPARATOR, CharMap, Func, Primitive, Rule, fuse
 
 REFERENCE = bool(os.environ.get("ARNORM_REFERENCE"))
@@ -167,8 +168,12 @@ class Plan:
         if reference:
             self._guards: tuple[tuple[int, int, Callable[[str], bool]], ...] = ()
             self._any_guard = self._quiet = None
+            self._ascii: tuple[Callable[[str], str], ...] | None = None
             return
         self._base = reduce_rules(fuse(hoist_maps(self.primitives)))
+        # An ASCII text (English, numbers, an empty cell) meets no Arabic
+        # key or trigger: its own few passes, without probes.
+        self._ascii = runners_of(reduce_rules(fuse(restricted(self._base, ASCII))), policy)
         # Dropping a rule only helps between two maps that can then fuse.
         maps = [i for i, primitive in enumerate(self._base) if isinstance(primitive, CharMap)]
         found = {index: guard for index, guard in guards(self._base).items()
@@ -213,6 +218,10 @@ class Plan:
         return self._plan(self._key(text))
 
     def __call__(self, text: str) -> str:
+        if text.isascii() and self._ascii is not None:
+            for run_pass in self._ascii:
+                text = run_pass(text)
+            return text
         if self._quiet is not None and len(text) < self.policy.dense_text and self._quiet(text) is None:
             # A short text without a rare character, the usual one: its rare
             # guards are idle and the maps need not look for rare keys.

@@ -75,6 +75,21 @@ def test_random_pipelines_equal_their_reference(steps: list[dict[str, object]], 
     accelerated_equals_reference(arnorm.Pipeline.from_dict({"steps": steps}), POLICIES[policy], text)
 
 
+ascii_texts = st.lists(st.text(st.characters(max_codepoint=0x7F), max_size=12)
+                       | st.sampled_from(["  ", " \n ", "\r\n", "\t", "aaa", "...", "\x00"]), max_size=20).map("".join)
+
+
+@pytest.mark.parametrize("policy", ["default", "pure Python", "tiny pieces"])
+@given(steps=st.lists(st.sampled_from(STEPS), min_size=1, max_size=6), preset=st.sampled_from(sorted(arnorm.PRESETS)),
+       text=ascii_texts)
+def test_ascii_texts_take_their_own_passes_and_equal_the_reference(
+        steps: list[dict[str, object]], preset: str, policy: str, text: str) -> None:
+    """An ASCII text runs the plan cut to what can act on it (arnorm._reach)."""
+    assert text.isascii()
+    accelerated_equals_reference(arnorm.Pipeline.from_preset(preset), POLICIES[policy], text)
+    accelerated_equals_reference(arnorm.Pipeline.from_dict({"steps": steps}), POLICIES[policy], text)
+
+
 @pytest.mark.parametrize("policy", sorted(POLICIES))
 def test_the_presets_on_the_sample_article_equal_their_reference(policy: str, sample_article: str) -> None:
     """A real article, whole and repeated past the default pieces."""
