@@ -252,7 +252,9 @@ class ArnormNormalizer:
     dropped) are replayed: each map as ``NormalizedString.replace``
     (expansions), ``map`` (one-to-one) and ``filter`` (deletions); each rule
     is run by arnorm with offsets and replayed as a positional ``filter``
-    and ``map``, so the alignments tokenizers keeps stay exact.
+    and ``map``, so the alignments tokenizers keeps stay exact. Where a rule
+    writes more characters than a cluster held (يَٰقَوْمِ → يا قوم), a
+    placeholder takes the cluster's place and a literal ``replace`` expands it.
     """
 
     def __init__(self, pipe: PipelineLike) -> None:
@@ -299,25 +301,63 @@ def _apply_rule(rule: Any, normalized: Any) -> None:
     result, spans = rule.with_offsets(current, [(i, i + 1) for i in range(len(current))])
     if result == current:
         return
-    # Each output character takes the place of one input character of its
-    # span: the output characters that share a span (a cluster rewritten as
-    # a whole, ى + hamza below + hamza above → ئ + hamza below) take its
-    # first ones, in order; the other characters of the span are deleted.
-    keep = [False] * len(current)
-    new_chars = []
-    previous, taken = None, 0
-    for ch, span in zip(result, spans):
-        taken = taken + 1 if span == previous else 0
-        previous = span
-        position = span[0] + taken
-        if position >= span[1] or keep[position]:
-            raise ValueError("this pipeline inserts characters; it cannot run inside tokenizers")
-        keep[position] = True
-        new_chars.append(ch)
-    position = iter(keep)
-    normalized.filter(lambda _: next(position))
-    replacement = iter(new_chars)
+    if not current:
+        normalized.append(result)
+        return
+    placed = _placed(len(current), result, spans)
+    # Each input character is kept (as the one character or the several
+    # that take its place) or deleted: a filter, a map, and for each place
+    # given several characters a private-use placeholder that one literal
+    # replace expands, aligned to the character it stands for.
+    expanded = [index for index, chars in enumerate(placed) if chars is not None and len(chars) > 1]
+    placeholders = dict(zip(expanded, _unused_characters(current + result, len(expanded))))
+    kept = iter([chars is not None for chars in placed])
+    normalized.filter(lambda _: next(kept))
+    replacement = iter([placeholders.get(index, chars) for index, chars in enumerate(placed) if chars is not None])
     normalized.map(lambda _: next(replacement))
+    for index, placeholder in placeholders.items():
+        normalized.replace(placeholder, placed[index])
+
+
+def _placed(size: int, result: str, spans: list[tuple[int, int]]) -> list[str | None]:
+    """What each of ``size`` input characters becomes (None: deleted), so
+    that the kept ones, in order, spell ``result``.
+
+    The output characters that share a span (a cluster rewritten as a whole,
+    ى + hamza below + hamza above → ئ + hamza below) take its first
+    characters, in order; more of them than the span holds (يَٰ → يا + a
+    space) all take its first character. Where spans do not allow that, the
+    first character takes the whole result."""
+    placed: list[str | None] = [None] * size
+    index = 0
+    while index < len(result):
+        span, end = spans[index], index + 1
+        while end < len(result) and spans[end] == span:
+            end += 1
+        chars, (start, stop) = result[index:end], span
+        if len(chars) <= stop - start:
+            targets = [(start + offset, ch) for offset, ch in enumerate(chars)]
+        else:
+            targets = [(start, chars)]
+        if any(not 0 <= place < size or placed[place] is not None for place, _ in targets):
+            break
+        for place, piece in targets:
+            placed[place] = piece
+        index = end
+    if "".join(chars for chars in placed if chars is not None) != result:
+        placed = [result or None] + [None] * (size - 1)
+    return placed
+
+
+def _unused_characters(text: str, count: int) -> list[str]:
+    """``count`` private-use characters that ``text`` does not hold."""
+    found = []
+    for point in range(0xE000, 0xF900):
+        if chr(point) not in text:
+            found.append(chr(point))
+            if len(found) == count:
+                break
+    return found
 
 
 class BatchNormalizer:

@@ -279,6 +279,48 @@ def test_the_custom_normalizer_writes_what_the_pipeline_does(preset: str, text: 
     assert normalized.normalized == arnorm.Pipeline.from_preset(preset)(text)
 
 
+QURANIC_PIECES = ["يَٰ", "قَوْمِ", "بَنِىٓ", "يَـٰٓأَيُّهَا", "ٱلنَّاسُ", "هَٰٓأَنتُمْ", "وَيَٰ", "إِسْرَٰٓءِيلَ", " ", "\n", "ى", "ٰ",
+                  "ٓ", "ـ", "ءَامَنُوا۟", "ٱلصَّلَوٰةَ", "\ue000"]
+
+
+_EXPORTED: dict[str, object] = {}
+
+
+@pytest.mark.parametrize("steps", ["quran", [{"name": "standardize_quranic_spelling", "options": {}}]])
+@given(text=st.lists(st.sampled_from(QURANIC_PIECES), max_size=12).map("".join))
+def test_the_custom_normalizer_inserts_where_a_step_splits_a_word(steps: object, text: str) -> None:
+    """يَٰقَوْمِ → يا قوم: more output characters than the cluster they come
+    from (a placeholder expanded by a literal replace), exact on any mix."""
+    pytest.importorskip("tokenizers")
+    from tokenizers import NormalizedString
+
+    from arnorm.hf import ArnormNormalizer, to_hf_normalizer
+
+    key = repr(steps)
+    if key not in _EXPORTED:  # exporting builds native parts: once per pipeline
+        _EXPORTED[key] = to_hf_normalizer(steps)
+    pipe = Pipeline.coerce(steps)
+    normalized = NormalizedString(text)
+    ArnormNormalizer(pipe).normalize(normalized)
+    assert normalized.normalized == pipe(text)
+    assert _EXPORTED[key].normalize_str(text) == pipe(text)
+
+
+def test_inserted_characters_align_to_the_cluster_they_come_from() -> None:
+    pytest.importorskip("tokenizers")
+    from tokenizers import Tokenizer, models, pre_tokenizers
+
+    from arnorm.hf import to_hf_normalizer
+
+    tokenizer = Tokenizer(models.WordLevel({"[UNK]": 0, "يا": 1, "قوم": 2}, unk_token="[UNK]"))
+    tokenizer.normalizer = to_hf_normalizer("quran")
+    tokenizer.pre_tokenizer = pre_tokenizers.WhitespaceSplit()
+    text = "قال يَٰقَوْمِ اعبدوا"
+    encoding = tokenizer.encode(text)
+    assert encoding.ids == [0, 1, 2, 0]
+    assert [text[start:end] for start, end in encoding.offsets] == ["قال", "يَٰ", "قَوْم", "اعبدوا"]
+
+
 # --- issue 28: edges of the integrations ------------------------------------------------------
 
 
