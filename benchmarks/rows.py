@@ -171,6 +171,21 @@ def tokenizers_cost(rows: list[str], repeat: int, log: Callable[[str], None]) ->
              "vs_none": round(took / seconds["none"], 2)} for name, took in seconds.items()]
 
 
+ASCII_ROW = "Breaking: the minister said the plan will be announced next week, sources say (#news 2026)"
+"""An English row: no Arabic key or trigger, the fast exit of every preset."""
+
+
+def fixed_costs(count: int, repeat: int) -> list[dict[str, Any]]:
+    """µs per call of ``arnorm.normalize`` on rows that hold nothing to do
+    (an empty string, an ASCII row): the fixed cost of a call, per preset."""
+    rows = {"empty": [""] * count, "ascii": [ASCII_ROW[: 40 + index % 50] for index in range(count)]}
+    candidates = {(preset, kind): (lambda preset=preset, texts=texts: [arnorm.normalize(t, preset) for t in texts])
+                  for preset in sorted(arnorm.PRESETS) for kind, texts in rows.items()}
+    seconds = _rounds(candidates, repeat, lambda message: None)
+    return [{"preset": preset, "row": kind, "us_per_call": round(took / count * 1e6, 3)}
+            for (preset, kind), took in seconds.items()]
+
+
 def targets(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Each target of issue #24 as measured: the speed ratio and whether it is met."""
     cost = {(row["preset"], row["how"]): row["seconds"] for row in results}
@@ -213,6 +228,16 @@ def markdown(data: dict[str, Any]) -> str:
             for row in workload["tokenizers"]:
                 lines.append(f"| {row['normalizer']} | {row['kind']} | {row['seconds']:.3f} | {row['vs_none']:.2f} |")
         lines.append("")
+    if data.get("fixed"):
+        lines += ["## The fixed cost of a call", "",
+                  f"`arnorm.normalize(row, preset)` on {data['fixed_rows']:,} rows holding nothing to do: empty "
+                  "strings, and English rows of 40 to 89 ASCII characters (an ASCII text runs the plan cut to "
+                  "what can act on it, `arnorm/_reach.py`).", "",
+                  "| preset | empty, µs | ASCII, µs |", "|---|---:|---:|"]
+        cost = {(row["preset"], row["row"]): row["us_per_call"] for row in data["fixed"]}
+        for preset in sorted({row["preset"] for row in data["fixed"]}):
+            lines.append(f"| {preset} | {cost[preset, 'empty']:.2f} | {cost[preset, 'ascii']:.2f} |")
+        lines.append("")
     return "\n".join(lines)
 
 
@@ -231,10 +256,13 @@ def main(argv: list[str] | None = None) -> int:
 
     workloads = [measure(name, count // 50 if args.quick else count, longest, repeat, text, log)
                  for name, (count, longest) in WORKLOADS.items()]
+    fixed_rows = 2_000 if args.quick else 100_000
+    fixed = fixed_costs(fixed_rows, repeat)
     from .suite import environment
 
     data = {"quick": args.quick, "repeat": repeat, "source": source,
-            "environment": environment(load_peers()), "workloads": workloads}
+            "environment": environment(load_peers()), "workloads": workloads,
+            "fixed_rows": fixed_rows, "fixed": fixed}
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "rows.json").write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     (args.out / "rows.md").write_text(markdown(data), encoding="utf-8")

@@ -38,6 +38,8 @@ def test_quick_suite_writes_its_reports(tmp_path: Path) -> None:
         assert all(row["us_per_row"] > 0 for row in workload["results"])
         assert {row["target"] for row in workload["targets"]} >= {"search: map vs arabic-norm per row"} \
             or "arabic-norm" in workload["missing_peers"]
+    fixed = {(row["preset"], row["row"]) for row in rows["fixed"] if row["us_per_call"] > 0}
+    assert fixed == {(preset, kind) for preset in arnorm.PRESETS for kind in ("empty", "ascii")}
     table = (tmp_path / "results.md").read_text(encoding="utf-8")
     assert "| preset: standard | preset |" in table
     for name, why in {**data["skipped"], **data["missing_peers"]}.items():
