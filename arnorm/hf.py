@@ -326,32 +326,34 @@ def _placed(size: int, result: str, spans: list[tuple[int, int]]) -> list[str | 
     The output characters that share a span (a cluster rewritten as a whole,
     ى + hamza below + hamza above → ئ + hamza below) take its first
     characters, in order; more of them than the span holds (يَٰ → يا + a
-    space) all take its first character. Where spans do not allow that, the
-    first character takes the whole result."""
+    space) go to its last one. Where spans do not allow that, the first
+    character takes the whole result."""
     placed: list[str | None] = [None] * size
-    index = 0
-    while index < len(result):
-        span, end = spans[index], index + 1
-        while end < len(result) and spans[end] == span:
-            end += 1
-        chars, (start, stop) = result[index:end], span
-        if len(chars) <= stop - start:
-            targets = [(start + offset, ch) for offset, ch in enumerate(chars)]
-        else:
-            targets = [(start, chars)]
-        if any(not 0 <= place < size or placed[place] is not None for place, _ in targets):
+    previous, taken = None, 0
+    for ch, span in zip(result, spans):
+        taken = taken + 1 if span == previous else 0
+        previous = span
+        start, stop = span
+        position = start + taken
+        if position < stop:
+            if placed[position] is not None:
+                break  # spans that overlap: no place of their own
+            placed[position] = ch
+        elif taken:  # the span is full: its last place takes the rest
+            placed[stop - 1] += ch  # type: ignore[operator]
+        else:  # an empty span: nothing to stand for
             break
-        for place, piece in targets:
-            placed[place] = piece
-        index = end
-    if "".join(chars for chars in placed if chars is not None) != result:
-        placed = [result or None] + [None] * (size - 1)
-    return placed
+    else:
+        if "".join(filter(None, placed)) == result:
+            return placed
+    return [result or None] + [None] * (size - 1)
 
 
 def _unused_characters(text: str, count: int) -> list[str]:
     """``count`` private-use characters that ``text`` does not hold."""
-    found = []
+    found: list[str] = []
+    if not count:
+        return found
     for point in range(0xE000, 0xF900):
         if chr(point) not in text:
             found.append(chr(point))
