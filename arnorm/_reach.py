@@ -30,7 +30,7 @@ except ImportError:  # Python 3.10
     import sre_constants as sre
     import sre_parse as _parser
 
-from ._rules import CharMap, Func, Primitive, Rule
+from ._rules import CharMap, Primitive, Rule
 
 ASCII = frozenset(map(chr, range(0x80)))
 """The characters of a text for which ``str.isascii()`` is true."""
@@ -46,17 +46,17 @@ def may_begin_with(pattern: re.Pattern[str], chars: frozenset[str]) -> bool:
 
     >>> may_begin_with(re.compile("[\\u0621-\\u064a]+"), ASCII)
     False
-    >>> may_begin_with(re.compile(" {2,}"), ASCII), may_begin_with(re.compile("(?i)x"), frozenset("X"))
+    >>> may_begin_with(re.compile(" {2,}"), ASCII), may_begin_with(re.compile("(?i:\u212a)"), ASCII)
     (True, True)
     """
     if pattern.flags & re.IGNORECASE:
         return True
     codes = frozenset(map(ord, chars))
-    found, nullable = _first(_parser.parse(pattern.pattern, pattern.flags), codes)
+    found, nullable = _may_start(_parser.parse(pattern.pattern, pattern.flags), codes)
     return found or nullable
 
 
-def _first(items: Iterable[tuple[Any, Any]], codes: frozenset[int]) -> tuple[bool, bool]:
+def _may_start(items: Iterable[tuple[Any, Any]], codes: frozenset[int]) -> tuple[bool, bool]:
     """For a sequence of parsed items: whether its first character may be one
     of ``codes`` (True when unknown), and whether it may match empty."""
     for op, av in items:
@@ -67,14 +67,16 @@ def _first(items: Iterable[tuple[Any, Any]], codes: frozenset[int]) -> tuple[boo
         elif op is sre.IN:
             found, nullable = _in_class(av, codes), False
         elif op is sre.SUBPATTERN:
-            found, nullable = _first(av[-1], codes)
+            if av[1] & re.IGNORECASE:  # (?i:…): case folding reaches beyond the listed characters
+                return True, True
+            found, nullable = _may_start(av[-1], codes)
         elif op is _ATOMIC:
-            found, nullable = _first(av, codes)
+            found, nullable = _may_start(av, codes)
         elif op is sre.BRANCH:
-            branches = [_first(branch, codes) for branch in av[1]]
+            branches = [_may_start(branch, codes) for branch in av[1]]
             found, nullable = any(f for f, _ in branches), any(n for _, n in branches)
         elif op in _REPEATS:
-            found, nullable = _first(av[2], codes)
+            found, nullable = _may_start(av[2], codes)
             nullable = nullable or av[0] == 0
         else:
             return True, True  # any character, a back-reference …: cannot tell
@@ -99,7 +101,11 @@ def _in_class(items: Sequence[tuple[Any, Any]], codes: frozenset[int]) -> bool:
 
 
 def may_act(rule: Rule, chars: frozenset[str]) -> bool:
-    """Whether ``rule`` may change a text made only of ``chars``."""
+    """Whether ``rule`` may change a text made only of ``chars``.
+
+    >>> may_act(Rule("\u0649", "\u064a", triggers="\u0649", produces="\u064a"), ASCII)
+    False
+    """
     triggers = rule.triggers
     if triggers and not any(set(trigger) <= chars for trigger in triggers):
         return False
@@ -109,7 +115,14 @@ def may_act(rule: Rule, chars: frozenset[str]) -> bool:
 def restricted(primitives: Sequence[Primitive], chars: frozenset[str]) -> tuple[Primitive, ...]:
     """The primitives that may act on a text made only of ``chars``, each map
     cut to the keys that can occur: on such a text they give exactly what
-    all of ``primitives`` give."""
+    all of ``primitives`` give.
+
+    >>> to_yeh = Rule("\u0649", "\u064a", triggers="\u0649", produces="\u064a")
+    >>> restricted((CharMap({"\\t": " ", "\u0640": ""}), to_yeh), ASCII)
+    (CharMap(<1 entries>),)
+    >>> restricted((CharMap({"a": "\u0649"}), to_yeh), ASCII)[1] is to_yeh
+    True
+    """
     kept: list[Primitive] = []
     can_occur = set(chars)
     for index, primitive in enumerate(primitives):
@@ -119,7 +132,7 @@ def restricted(primitives: Sequence[Primitive], chars: frozenset[str]) -> tuple[
                 kept.append(CharMap(present))
                 can_occur.update("".join(present.values()))
             continue
-        if isinstance(primitive, Func) or not isinstance(primitive, Rule) or primitive.produces is None:
+        if not isinstance(primitive, Rule) or primitive.produces is None:
             return (*kept, *primitives[index:])  # may write anything: the rest stays whole
         if may_act(primitive, frozenset(can_occur)):
             kept.append(primitive)

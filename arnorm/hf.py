@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from itertools import islice
 from typing import Any
 
 from ._extras import require_extra
@@ -276,22 +277,17 @@ class ArnormNormalizer:
 
 def _apply_map(charmap: CharMap, normalized: Any) -> None:
     table = charmap.table
-    present = {key: table[key] for key in set(normalized.normalized).intersection(table)}
+    current = normalized.normalized
+    present = {key: table[key] for key in set(current).intersection(table)}
     if not present:
         return
     if charmap.writes.isdisjoint(table):  # one replace per key present, each run in Rust
         for key, value in present.items():
             normalized.replace(key, value)
         return
-    for key, value in present.items():
-        if len(value) > 1:
-            normalized.replace(key, value)
-    singles = {key: value for key, value in present.items() if len(value) == 1}
-    if singles:
-        normalized.map(lambda ch: singles.get(ch, ch))
-    deleted = {key for key, value in present.items() if not value}
-    if deleted:
-        normalized.filter(lambda ch: ch not in deleted)
+    # A value holds a key (ﳹ → غى beside ى → ي): every character is
+    # rewritten once, as the simultaneous map does.
+    _replay(normalized, current, [table.get(ch, ch) or None for ch in current])
 
 
 def _apply_rule(rule: Any, normalized: Any) -> None:
@@ -301,64 +297,68 @@ def _apply_rule(rule: Any, normalized: Any) -> None:
     result, spans = rule.with_offsets(current, [(i, i + 1) for i in range(len(current))])
     if result == current:
         return
-    if not current:
-        normalized.append(result)
-        return
-    placed = _placed(len(current), result, spans)
-    # Each input character is kept (as the one character or the several
-    # that take its place) or deleted: a filter, a map, and for each place
-    # given several characters a private-use placeholder that one literal
-    # replace expands, aligned to the character it stands for.
-    expanded = [index for index, chars in enumerate(placed) if chars is not None and len(chars) > 1]
-    placeholders = dict(zip(expanded, _unused_characters(current + result, len(expanded))))
-    kept = iter([chars is not None for chars in placed])
+    if not current:  # tokenizers cannot align what is written into an empty string
+        raise ValueError(f"{rule!r} writes {result!r} into an empty text: it cannot run inside tokenizers")
+    _replay(normalized, current, _placed(current, result, spans))
+
+
+def _replay(normalized: Any, current: str, places: list[str | None]) -> None:
+    """Rewrite ``normalized`` (whose text is ``current``) so that each
+    character becomes what ``places`` says: None deletes it, one character
+    replaces it, several take its place through a private-use placeholder
+    that one literal ``replace`` expands, aligned to the character."""
+    expansions = sorted({chars for chars in places if chars is not None and len(chars) > 1})
+    placeholder = dict(zip(expansions, _unused_characters(current + "".join(expansions), len(expansions))))
+    kept = iter([chars is not None for chars in places])
     normalized.filter(lambda _: next(kept))
-    replacement = iter([placeholders.get(index, chars) for index, chars in enumerate(placed) if chars is not None])
+    replacement = iter([placeholder.get(chars, chars) for chars in places if chars is not None])
     normalized.map(lambda _: next(replacement))
-    for index, placeholder in placeholders.items():
-        normalized.replace(placeholder, placed[index])
+    for chars, stand_in in placeholder.items():
+        normalized.replace(stand_in, chars)
 
 
-def _placed(size: int, result: str, spans: list[tuple[int, int]]) -> list[str | None]:
-    """What each of ``size`` input characters becomes (None: deleted), so
-    that the kept ones, in order, spell ``result``.
+def _placed(current: str, result: str, spans: Sequence[tuple[int, int]]) -> list[str | None]:
+    """What each character of ``current`` becomes (None: deleted), so that
+    the kept ones, in order, spell ``result``, whose characters came from
+    ``spans`` of ``current``.
 
-    The output characters that share a span (a cluster rewritten as a whole,
-    ى + hamza below + hamza above → ئ + hamza below) take its first
-    characters, in order; more of them than the span holds (يَٰ → يا + a
-    space) go to its last one. Where spans do not allow that, the first
-    character takes the whole result."""
-    placed: list[str | None] = [None] * size
-    previous, taken = None, 0
-    for ch, span in zip(result, spans):
-        taken = taken + 1 if span == previous else 0
-        previous = span
-        start, stop = span
-        position = start + taken
-        if position < stop:
-            if placed[position] is not None:
-                break  # spans that overlap: no place of their own
-            placed[position] = ch
-        elif taken:  # the span is full: its last place takes the rest
-            placed[stop - 1] += ch  # type: ignore[operator]
-        else:  # an empty span: nothing to stand for
-            break
-    else:
-        if "".join(filter(None, placed)) == result:
-            return placed
-    return [result or None] + [None] * (size - 1)
+    An output character takes the first free place of its span after the
+    last one taken, the one holding the same character if there is one (a
+    letter whose span a deleted mark or space widened stays on itself); with
+    no free place in its span (يَٰ → يا + a space; a lam the rule adds), it
+    joins the character placed before it, or, at the start, the next one.
+
+    >>> _placed("\u064e ب", "ب", [(0, 3)])
+    [None, None, 'ب']
+    >>> _placed("يَٰ", "يَا ", [(0, 1), (1, 2), (2, 3), (2, 3)])
+    ['ي', 'َ', 'ا ']
+    """
+    places: list[str | None] = [None] * len(current)
+    last, waiting = -1, ""
+    for ch, (start, stop) in zip(result, spans):
+        first = max(start, last + 1)
+        if first < min(stop, len(current)):
+            same = current.find(ch, first, stop)
+            last = same if same >= 0 else first
+            places[last], waiting = waiting + ch, ""
+        elif last >= 0:
+            places[last] += ch  # type: ignore[operator]  # places[last] is set: it was just taken
+        else:
+            waiting += ch
+    if waiting:  # nothing was placed: the first character takes it all
+        places[0] = waiting
+    return places
 
 
 def _unused_characters(text: str, count: int) -> list[str]:
     """``count`` private-use characters that ``text`` does not hold."""
-    found: list[str] = []
     if not count:
-        return found
-    for point in range(0xE000, 0xF900):
-        if chr(point) not in text:
-            found.append(chr(point))
-            if len(found) == count:
-                break
+        return []
+    held = set(text)
+    planes = (range(0xE000, 0xF900), range(0xF0000, 0xFFFFE), range(0x100000, 0x10FFFE))
+    found = list(islice((chr(point) for plane in planes for point in plane if chr(point) not in held), count))
+    if len(found) < count:
+        raise ValueError("the text holds nearly every private-use character: no placeholder is left")
     return found
 
 

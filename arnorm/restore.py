@@ -63,7 +63,7 @@ def _key(word: str) -> str:
     return _NOT_IN_KEY.sub("", word)
 
 
-_LINE = re.compile("(?<![^" + LINE_ENDS + "])[^" + LINE_ENDS + "]++")
+_LINE = re.compile("(?<![^" + LINE_ENDS + "])[^" + LINE_ENDS + "]+")
 """A whole line, between line breaks, NULs or the text's ends (one match
 per line: the pattern runs through it in C, and :meth:`_Restorer.line`
 tests the writer's habit once)."""

@@ -319,6 +319,42 @@ def test_inserted_characters_align_to_the_cluster_they_come_from() -> None:
     encoding = tokenizer.encode(text)
     assert encoding.ids == [0, 1, 2, 0]
     assert [text[start:end] for start, end in encoding.offsets] == ["قال", "يَٰ", "قَوْم", "اعبدوا"]
+    text = "قال ٱلَّيْلِ اعبدوا"  # ٱلَّيْلِ → الليل: a lam with no character of its own
+    assert [text[start:end] for start, end in tokenizer.encode(text).offsets] == ["قال", "ٱلَّيْل", "اعبدوا"]
+
+
+def test_the_custom_normalizer_keeps_a_letter_on_itself_and_rewrites_each_character_once() -> None:
+    pytest.importorskip("tokenizers")
+    from tokenizers import NormalizedString
+
+    from arnorm.hf import ArnormNormalizer, to_hf_normalizer
+
+    # Spaces deleted before a letter widen its span: the letter stays on itself.
+    tokenizer = word_tokenizer(to_hf_normalizer(Pipeline(["normalize_whitespace"]), native=False))
+    assert tokenizer.encode("  a b").offsets == [(2, 3), (4, 5)]
+    # A value holding a key of the same map (ﳹ → غى beside ى → ي) is not mapped again.
+    pipe = Pipeline(["normalize_alef_maksura", "fold_presentation_forms"])
+    normalized = NormalizedString("ىﳹ")
+    ArnormNormalizer(pipe).normalize(normalized)
+    assert normalized.normalized == pipe("ىﳹ") == "يغى"
+    # Placeholders come from the other private-use planes when the text holds the first.
+    text = "".join(map(chr, range(0xE000, 0xF900))) + " يَٰقَوْمِ"
+    normalized = NormalizedString(text)
+    ArnormNormalizer("quran").normalize(normalized)
+    assert normalized.normalized == arnorm.normalize(text, "quran")
+
+
+def test_the_custom_normalizer_refuses_to_write_into_an_empty_text() -> None:
+    pytest.importorskip("tokenizers")
+    from tokenizers import NormalizedString
+
+    from arnorm.hf import ArnormNormalizer
+
+    def exclaim(text: str) -> str:
+        return text + "!"
+
+    with pytest.raises(ValueError, match="empty text"):
+        ArnormNormalizer(Pipeline([exclaim])).normalize(NormalizedString(""))
 
 
 # --- issue 28: edges of the integrations ------------------------------------------------------

@@ -7,6 +7,7 @@ import re
 import pytest
 
 import arnorm
+from arnorm._plan import Plan
 from arnorm._reach import ASCII, may_act, may_begin_with, restricted
 from arnorm._rules import CharMap, Func, Rule
 
@@ -30,6 +31,7 @@ ARABIC_LETTERS = "[\u0621-\u064a]"
     (r"\w", True),
     (r"(a)\1", True),
     ("(?i)\u0649", True),
+    ("(?i:\u212a)", True),  # the Kelvin sign folds to k
 ])
 def test_may_begin_with_ascii(pattern: str, expected: bool) -> None:
     assert may_begin_with(re.compile(pattern), ASCII) is expected
@@ -40,6 +42,12 @@ def test_a_rule_whose_triggers_cannot_occur_is_idle() -> None:
     assert not may_act(rule, ASCII)
     assert may_act(rule, ASCII | {"\u0649"})
     assert not may_act(Rule("x", "", triggers=("x\u0649",), produces=()), ASCII)
+
+
+def test_an_inline_case_insensitive_group_keeps_its_rule() -> None:
+    kelvin = Rule("(?i:\u212a)", "K", produces="K")
+    assert restricted((kelvin,), ASCII) == (kelvin,)
+    assert Plan((kelvin,))("k") == "K"
 
 
 def test_restricted_cuts_maps_and_follows_what_steps_write() -> None:
