@@ -19,11 +19,11 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 from ._native import _REPEATS, NotNative, oniguruma_pattern
 from ._rules import CharMap, Primitive, Rule
+from ._sre import constants as sre
+from ._sre import parser as sre_parse
 
 
 class _Reads:

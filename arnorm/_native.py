@@ -26,12 +26,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Union
 
 from ._chars import ARABIC_MARKS, HAMZA_COMPOSITIONS, REPEATABLE_LETTERS
 from ._rules import CharMap, Primitive, Rule
+from ._sre import constants as sre
+from ._sre import parser as sre_parse
 from ._unicode import category, unicodedata
 
 Part = Union[tuple[str, str, str], tuple[str, Mapping[str, str]]]

@@ -23,14 +23,9 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-try:
-    from re import _constants as sre  # type: ignore[attr-defined]
-    from re import _parser  # type: ignore[attr-defined]
-except ImportError:  # Python 3.10
-    import sre_constants as sre
-    import sre_parse as _parser
-
 from ._rules import CharMap, Primitive, Rule
+from ._sre import constants as sre
+from ._sre import parser as _parser
 
 ASCII = frozenset(map(chr, range(0x80)))
 """The characters of a text for which ``str.isascii()`` is true."""

@@ -248,7 +248,7 @@ def _shortens(primitive: object) -> bool:
         return False
     if primitive.name in SHORTENING or primitive.replacement == "":
         return True
-    from re import _parser  # type: ignore[attr-defined]
+    from ._sre import parser as _parser
 
     replacement = primitive.replacement
     return isinstance(replacement, str) and "\\" not in replacement and \
@@ -288,7 +288,7 @@ def _one_to_one(rule: object) -> bool:
 @functools.lru_cache(maxsize=256)
 def _single_character(pattern: re.Pattern[str]) -> bool:
     """Whether every match of ``pattern`` is one character (look-around aside)."""
-    from re import _parser  # type: ignore[attr-defined]
+    from ._sre import parser as _parser
 
     low, high = _parser.parse(pattern.pattern).getwidth()
     return low == high == 1
