@@ -294,12 +294,14 @@ def _apply_rule(rule: Any, normalized: Any) -> None:
     current = normalized.normalized
     if rule(current) == current:  # most rules change nothing in most texts: no offsets to carry
         return
-    result, spans = rule.with_offsets(current, [(i, i + 1) for i in range(len(current))])
+    identity = [(i, i + 1) for i in range(len(current))]
+    result, spans = rule.with_offsets(current, identity)
     if result == current:
         return
     if not current:  # tokenizers cannot align what is written into an empty string
         raise ValueError(f"{rule!r} writes {result!r} into an empty text: it cannot run inside tokenizers")
-    _replay(normalized, current, _placed(current, result, spans))
+    # Usually each character was rewritten in place (ى → ي): no place to find.
+    _replay(normalized, current, list(result) if spans == identity else _placed(current, result, spans))
 
 
 def _replay(normalized: Any, current: str, places: list[str | None]) -> None:
@@ -309,8 +311,9 @@ def _replay(normalized: Any, current: str, places: list[str | None]) -> None:
     that one literal ``replace`` expands, aligned to the character."""
     expansions = sorted({chars for chars in places if chars is not None and len(chars) > 1})
     placeholder = dict(zip(expansions, _unused_characters(current + "".join(expansions), len(expansions))))
-    kept = iter([chars is not None for chars in places])
-    normalized.filter(lambda _: next(kept))
+    if None in places:
+        kept = iter([chars is not None for chars in places])
+        normalized.filter(lambda _: next(kept))
     replacement = iter([placeholder.get(chars, chars) for chars in places if chars is not None])
     normalized.map(lambda _: next(replacement))
     for chars, stand_in in placeholder.items():
