@@ -244,16 +244,16 @@ def _replaces(table: Mapping[str, str]) -> list[Part] | None:
     by_value: dict[str, set[str]] = {}
     for key, value in table.items():
         by_value.setdefault(value, set()).add(key)
+    group_of = {key: value for value, keys in by_value.items() for key in keys}
+    readers = {value: {group_of[ch] for ch in value if ch in group_of} - {value} for value in by_value}
     order: list[str] = []
-    waiting = dict(by_value)
+    waiting = set(by_value)
     while waiting:  # a group may run once no group still to run reads what it writes
-        ready = [value for value in sorted(waiting)
-                 if not any(set(value) & keys for other, keys in waiting.items() if other != value)]
+        ready = sorted(value for value in waiting if not readers[value] & waiting)
         if not ready:
             return None  # a cycle (a → b, b → a): only a simultaneous map does it
-        for value in ready:
-            order.append(value)
-            del waiting[value]
+        order += ready
+        waiting.difference_update(ready)
     return [("Replace", pattern, value) for value in order for pattern in choices(by_value[value])]
 
 

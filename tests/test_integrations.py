@@ -5,10 +5,11 @@ Each group skips when its optional extra is not installed.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import arnorm
@@ -42,14 +43,20 @@ def test_hf_normalizer_matches_arnorm(preset: str, sample_article: str) -> None:
         assert normalizer.normalize_str(text) == pipe(text)
 
 
+@functools.cache
+def preset_normalizer(preset: str):
+    """The tokenizers normalizer of a preset, built once for every example."""
+    from arnorm.hf import to_hf_normalizer
+
+    return to_hf_normalizer(Pipeline.from_preset(preset))
+
+
 @pytest.mark.parametrize("preset", sorted(arnorm.PRESETS))
+@settings(max_examples=max(settings().max_examples, 1_000))
 @given(text=valid_utf8)
 def test_hf_normalizer_matches_arnorm_on_generated_text(preset: str, text: str) -> None:
     pytest.importorskip("tokenizers")
-    from arnorm.hf import to_hf_normalizer
-
-    pipe = Pipeline.from_preset(preset)
-    assert to_hf_normalizer(pipe).normalize_str(text) == pipe(text)
+    assert preset_normalizer(preset).normalize_str(text) == Pipeline.from_preset(preset)(text)
 
 
 def test_hf_normalizer_takes_a_cluster_rewritten_as_a_whole() -> None:
