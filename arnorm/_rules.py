@@ -176,7 +176,7 @@ class Rule:
             text's ends: the spaces beside each separator, then the ends).
     """
 
-    __slots__ = ("pattern", "replacement", "triggers", "produces", "context", "name", "cut", "params",
+    __slots__ = ("_pattern", "replacement", "triggers", "produces", "context", "name", "cut", "params",
                  "separable", "batch_form")
 
     def __init__(
@@ -193,7 +193,7 @@ class Rule:
         separable: bool = False,
         batch_form: tuple[Rule, ...] = (),
     ) -> None:
-        self.pattern = re.compile(pattern) if isinstance(pattern, str) else pattern
+        self._pattern = pattern
         self.replacement = replacement
         self.triggers = triggers
         self.produces = None if produces is None else frozenset(produces)
@@ -203,6 +203,14 @@ class Rule:
         self.params: Mapping[str, Any] = MappingProxyType(dict(params or {}))
         self.separable = separable
         self.batch_form = batch_form
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The compiled pattern, compiled on first use (importing arnorm compiles none)."""
+        pattern = self._pattern
+        if isinstance(pattern, str):
+            pattern = self._pattern = re.compile(pattern)
+        return pattern
 
     def __call__(self, text: str) -> str:
         """The reference: one ``re.sub``."""

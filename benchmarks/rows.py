@@ -11,7 +11,8 @@ same rounds:
 * ``map``: ``list(Pipeline.map(rows))``, the batch path;
 * ``pandas``: the ``series.arnorm.normalize(...)`` accessor on a Series of the rows;
 * ``cli --jsonl``: ``python -m arnorm --jsonl`` on a file of ``{"text": row}``
-  records, output discarded (start-up included);
+  records, output discarded (start-up included, with bytecode cached as
+  an installed package has it);
 
 and beside them the peers, one call per row: CAMeL Tools' and pyarabic's
 search chains, arabic-norm, and a UTF-8 encode+decode of each row.
@@ -26,6 +27,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -79,6 +81,11 @@ def cut_rows(text: str, count: int, longest: int) -> list[str]:
     return rows[:count]
 
 
+CLI_ENVIRONMENT = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+"""The CLI runs as an installed package does, its bytecode cached (written
+in the warm-up round even where the environment turns that off)."""
+
+
 def _candidates(rows: list[str], presets: list[str], jsonl: Path,
                 peers: dict[str, Callable[[str], str]]) -> dict[tuple[str, str], Callable[[], object]]:
     import pandas as pd
@@ -94,7 +101,7 @@ def _candidates(rows: list[str], presets: list[str], jsonl: Path,
         found[preset, "pandas"] = lambda preset=preset: series.arnorm.normalize(preset)
         command = [sys.executable, "-m", "arnorm", "--jsonl", "--preset", preset, str(jsonl)]
         found[preset, "cli --jsonl"] = lambda command=command: subprocess.run(
-            command, stdout=subprocess.DEVNULL, check=True)
+            command, stdout=subprocess.DEVNULL, check=True, env=CLI_ENVIRONMENT)
     for name in PEERS:
         if name in peers:
             found["peer", name] = lambda func=peers[name]: [func(row) for row in rows]

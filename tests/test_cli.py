@@ -626,12 +626,13 @@ def test_jsonl_equals_normalizing_each_value(sample_article: str) -> None:
         assert json.loads(out) == {"i": i, "text": pipe(line), "tags": [pipe(line[:9]), None]}
 
 
-def test_jsonl_blocks_of_one_layout_equal_the_line_by_line_path() -> None:
+@pytest.mark.parametrize("preset", ["standard", "search"])  # search writes “” as ASCII quotes, to escape
+def test_jsonl_blocks_of_one_layout_equal_the_line_by_line_path(preset: str) -> None:
     import random
 
     from arnorm._jsonl import normalize_records, plain_records
 
-    pipe = arnorm.Pipeline.from_preset("standard")
+    pipe = arnorm.Pipeline.from_preset(preset)
     rng = random.Random(28)
     words = ["فى", "“قال”", "التى", "\u2028", "نص", "ى", "", "0", "\u00a0", "\U0001f600"]
     blocks = []
