@@ -277,7 +277,10 @@ def _writes_hamza(line: str) -> bool:
     another letter the mark says nothing of alef, and a later step may
     delete it)."""
     return (ALEF_HAMZA_ABOVE in line or ALEF_HAMZA_BELOW in line or ALEF_MADDA in line
-            or (not HAMZA_MARKS.isdisjoint(line) and _MARKED_ALEF.search(line) is not None))
+            or (any(mark in line for mark in _HAMZA_MARKS) and _MARKED_ALEF.search(line) is not None))
+
+
+_HAMZA_MARKS = tuple(sorted(HAMZA_MARKS))  # three substring tests in C beat a set's walk over the line
 
 
 _SAYING = frozenset("قال قالت قالوا قلت يقول تقول يقولون نقول اقول القول بالقول قوله قولها قائلا قائلة"
@@ -317,7 +320,11 @@ def _words_before(line: str, start: int) -> list[str]:
         return []
     before = line[max(0, start - 200):start]
     cut = max((match.end() for match in _CLAUSE_END.finditer(before)), default=0)
-    return [_key(word) for word in re.findall(_WORD + "+", before[cut:])]
+    words = _WORDS.findall(before, cut)
+    return [_key(word) for word in words] if _NOT_IN_KEY.search(before, cut) else words
+
+
+_WORDS = re.compile(_WORD + "+")
 
 
 def _takes_kasra(line: str, start: int, end: int) -> bool:
