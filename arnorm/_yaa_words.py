@@ -120,6 +120,13 @@ BEFORE_VERBAL_NOUNS = _words(
 VERBS_WITH_YAA_NOUNS = _words("رأى رمى جرى سعى نفى مضى نهى رعى سقى")
 VERBS_MAY_FOLLOW = _words("منذ")
 
+# Words no adjective follows, after which a word of the shape فعلى is a verb
+# or a noun and decides by itself (قد تمنى، كما أضحى، الذي تمنى، هو يسرى).
+NOT_BEFORE_ADJECTIVES = _words(
+    "قد لقد وقد فقد ما كما لا لم لن لما ولم ولن ولا فلم ثم حين عندما بعدما كلما طالما ربما إنما"
+    " هو هي هم وهو وهي فهو فهي الذي التي الذين"
+)
+
 # Feminine nouns without ـة, for the agreement of فعلى adjectives (اليد
 # اليمنى, مصر السفلى): paired parts of the body, a few common nouns, Egypt.
 FEMININE_NOUNS = _words(

@@ -105,10 +105,10 @@ MAX_CONFIG_BYTES = 1 << 20
 """A ``--config`` file larger than this is refused (a pipeline is a few hundred bytes)."""
 
 
-def _add_pipeline_options(parser: argparse.ArgumentParser) -> None:
+def _add_pipeline_options(parser: argparse.ArgumentParser, default: str = "standard") -> None:
     group = parser.add_argument_group("pipeline (one of)").add_mutually_exclusive_group()
     group.add_argument("-p", "--preset", choices=sorted(PRESETS),
-                       help="a preset pipeline (default: standard)")
+                       help=f"a preset pipeline (default: {default})")
     group.add_argument("--steps", metavar="STEP,...",
                        help="steps in order, options after colons, e.g. "
                             "remove_diacritics:keep_shadda=yes,normalize_quotes:style=curly")
@@ -442,7 +442,9 @@ def _grep_parser() -> argparse.ArgumentParser:
                         help="one JSON object per match: file, line, start and end (characters in the line)")
     parser.add_argument("--color", "--colour", choices=("auto", "always", "never"), default="auto",
                         help="mark matches in colour (auto: on a terminal)")
-    _add_pipeline_options(parser)
+    parser.add_argument("--errors", choices=("strict", "replace"), default="strict",
+                        help="invalid UTF-8: stop with an error (default) or substitute U+FFFD")
+    _add_pipeline_options(parser, default="search")
     return parser
 
 
@@ -469,7 +471,8 @@ def _grep_files(args: argparse.Namespace, pipeline: Pipeline, before: str, after
         stream, label, _ = open_input(name)
         try:
             for block in read_blocks(stream, label):
-                for line_number, line, spans in _matching_lines(args.query, block, pipeline, not args.parts):
+                for line_number, line, spans in _matching_lines(args.query, block, pipeline, not args.parts,
+                                                                args.errors):
                     found = True
                     prefix = f"{label}:" if len(args.files) > 1 else ""
                     if args.json:
@@ -484,13 +487,13 @@ def _grep_files(args: argparse.Namespace, pipeline: Pipeline, before: str, after
     return found
 
 
-def _matching_lines(query: str, block: Block, pipeline: Pipeline,
-                    whole_words: bool) -> Iterator[tuple[int, str, list[tuple[int, int]]]]:
+def _matching_lines(query: str, block: Block, pipeline: Pipeline, whole_words: bool,
+                    errors: str = "strict") -> Iterator[tuple[int, str, list[tuple[int, int]]]]:
     """Each line of the block (lines end at LF) with a match: its number,
     its text and the spans of its matches, in characters of the line."""
     from .find import find
 
-    text = block.decode()
+    text = block.decode(errors)
     starts = [0] + [match.end() for match in re.finditer("\n", text)]
     by_line: dict[int, list[tuple[int, int]]] = {}
     for start, end in find(query, text, preset=pipeline, whole_words=whole_words):

@@ -343,6 +343,7 @@ def _as_neighbour(word: str) -> str:
 _BEFORE_VERBAL_NOUNS = frozenset(map(_as_neighbour, words.BEFORE_VERBAL_NOUNS))
 _BEFORE_LISTED_NOUNS = _BEFORE_VERBAL_NOUNS - frozenset(map(_as_neighbour, words.VERBS_MAY_FOLLOW))
 _VERBS_WITH_YAA_NOUNS = frozenset(map(_fold, words.VERBS_WITH_YAA_NOUNS))
+_NOT_BEFORE_ADJECTIVES = frozenset(map(_as_neighbour, words.NOT_BEFORE_ADJECTIVES))
 
 
 def _verbal_noun_shape(word: str) -> bool:
@@ -435,6 +436,11 @@ class _Context:
             if self.agrees:
                 # A definite adjective follows a definite noun; after any
                 # other word it is a noun itself (عدد الجوعى, هي الكبرى).
+                # No adjective begins a line or a clause, or follows a
+                # particle or pronoun: there the word alone decides (تمنى
+                # الرجل …, طوبى للغرباء, وقد تمنى).
+                if not previous or _as_neighbour(previous) in _NOT_BEFORE_ADJECTIVES:
+                    return self.alone
                 return self.alone if self.definite and not after_definite else True
             return after_definite or self.alone
         return self.alone

@@ -692,3 +692,19 @@ def test_grep_exits_1_without_a_match_and_2_on_bad_input(tmp_path) -> None:
     bad.write_bytes(b"\xff\n")
     result = run_cli("grep", "x", str(bad))
     assert result.returncode == 2 and "invalid UTF-8 at byte offset 0" in result.stderr
+
+
+def test_grep_names_invalid_utf8_and_replaces_it_when_asked(tmp_path) -> None:
+    source = tmp_path / "bad.txt"
+    source.write_bytes("قال ".encode() + b"\xff" + " احمد\nلا شيء\n".encode())
+    refused = run_cli("grep", "أحمد", str(source))
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert f"{source}: invalid UTF-8 at byte offset 7" in refused.stderr
+    replaced = run_cli("grep", "--errors", "replace", "أحمد", str(source))
+    assert replaced.returncode == 0 and replaced.stdout == "قال \ufffd احمد\n"
+
+
+def test_grep_help_gives_its_own_default_preset() -> None:
+    help_text = " ".join(run_cli("grep", "--help").stdout.split())
+    assert "a preset pipeline (default: search)" in help_text
+    assert "(default: standard)" not in help_text
