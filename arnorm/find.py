@@ -22,7 +22,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from itertools import islice
+from itertools import chain, islice
 from typing import TYPE_CHECKING, Any, Union
 
 from ._chars import char_class
@@ -378,9 +378,10 @@ def marked(text: str, spans: Iterable[tuple[int, int]], before: str, after: str)
     >>> marked("abcdef", [(1, 2), (4, 6)], "[", "]")
     'a[b]cd[ef]'
     """
-    parts, kept = [], 0
-    for start, end in spans:
-        parts += [text[kept:start], before, text[start:end], after]
-        kept = end
-    parts.append(text[kept:])
+    bounds = [0, *chain.from_iterable(spans), len(text)]
+    pieces = list(map(text.__getitem__, map(slice, bounds[:-1], bounds[1:])))  # gap, match, gap … gap
+    count = len(pieces) // 2
+    parts: list[str] = [""] * (4 * count + 1)
+    parts[0::4], parts[2::4] = pieces[0::2], pieces[1::2]
+    parts[1::4], parts[3::4] = [before] * count, [after] * count
     return "".join(parts)
