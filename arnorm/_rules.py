@@ -206,7 +206,9 @@ class Rule:
 
     @property
     def pattern(self) -> re.Pattern[str]:
-        """The compiled pattern, compiled on first use (importing arnorm compiles none)."""
+        """The compiled pattern, compiled on first use, so that importing
+        arnorm compiles no rule's pattern (a typo in one surfaces when a
+        pipeline with its step is first run; a test runs every step)."""
         pattern = self._pattern
         if isinstance(pattern, str):
             pattern = self._pattern = re.compile(pattern)

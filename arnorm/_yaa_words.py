@@ -121,10 +121,10 @@ VERBS_WITH_YAA_NOUNS = _words("رأى رمى جرى سعى نفى مضى نهى 
 VERBS_MAY_FOLLOW = _words("منذ")
 
 # Words no adjective follows, after which a word of the shape فعلى is a verb
-# or a noun and decides by itself (قد تمنى، كما أضحى، الذي تمنى، هو يسرى).
+# or a noun and decides by itself (قد تمنى، كما أضحى، الذي تمنى، هو يسرى);
+# also after و or ف (وقد، فلما، وهو).
 NOT_BEFORE_ADJECTIVES = _words(
-    "قد لقد وقد فقد ما كما لا لم لن لما ولم ولن ولا فلم ثم حين عندما بعدما كلما طالما ربما إنما"
-    " هو هي هم وهو وهي فهو فهي الذي التي الذين"
+    "قد لقد ما كما لا لم لن لما ثم حين عندما بعدما كلما طالما ربما إنما هو هي هم الذي التي الذين"
 )
 
 # Feminine nouns without ـة, for the agreement of فعلى adjectives (اليد

@@ -379,9 +379,6 @@ def marked(text: str, spans: Iterable[tuple[int, int]], before: str, after: str)
     'a[b]cd[ef]'
     """
     bounds = [0, *chain.from_iterable(spans), len(text)]
-    pieces = list(map(text.__getitem__, map(slice, bounds[:-1], bounds[1:])))  # gap, match, gap … gap
-    count = len(pieces) // 2
-    parts: list[str] = [""] * (4 * count + 1)
-    parts[0::4], parts[2::4] = pieces[0::2], pieces[1::2]
-    parts[1::4], parts[3::4] = [before] * count, [after] * count
-    return "".join(parts)
+    pieces = [text[start:end] for start, end in zip(bounds, bounds[1:])]  # gap, match, gap, … gap
+    gaps, matches = pieces[0::2], pieces[1::2]
+    return "".join(chain.from_iterable(zip(gaps, (before + match + after for match in matches)))) + gaps[-1]

@@ -56,6 +56,7 @@ LINE_ENDS = "\n\r\x85\u2028\u2029" + SEPARATOR
 """What ends a line: every line break normalize_whitespace unifies (so a
 line is the same before that step and after it) and the NUL of batches."""
 _HAMZA_ALEFS = frozenset({ALEF_HAMZA_ABOVE, ALEF_HAMZA_BELOW, ALEF_MADDA})
+_HAMZA_MARKS = tuple(sorted(HAMZA_MARKS))  # for three substring tests, in C (a set would walk the line)
 
 
 def _key(word: str) -> str:
@@ -72,6 +73,11 @@ tests the writer's habit once)."""
 InContext = Callable[[str, int, int], "str | None"]
 """How the words around decide a word: ``(line, start, end)`` → its key
 restored, or None to keep it."""
+
+SpelledInContext = Callable[[str, int, int], str]
+"""How the words around spell a word: ``(line, start, end)`` → the word as
+it is written there, restored or not (what :meth:`_Restorer.alone` gives
+for a word its neighbours decide)."""
 
 
 class _Restorer:
@@ -99,7 +105,7 @@ class _Restorer:
         result = self.alone(match.group())
         return result if isinstance(result, str) else result(line, match.start(), match.end())
 
-    def alone(self, written: str) -> str | Callable[[str, int, int], str]:
+    def alone(self, written: str) -> str | SpelledInContext:
         """What ``written`` becomes by itself, or how its line decides it."""
         decision = self.decide(_key(written))
         if callable(decision):
@@ -278,9 +284,6 @@ def _writes_hamza(line: str) -> bool:
     delete it)."""
     return (ALEF_HAMZA_ABOVE in line or ALEF_HAMZA_BELOW in line or ALEF_MADDA in line
             or (any(mark in line for mark in _HAMZA_MARKS) and _MARKED_ALEF.search(line) is not None))
-
-
-_HAMZA_MARKS = tuple(sorted(HAMZA_MARKS))  # three substring tests in C beat a set's walk over the line
 
 
 _SAYING = frozenset("قال قالت قالوا قلت يقول تقول يقولون نقول اقول القول بالقول قوله قولها قائلا قائلة"

@@ -346,6 +346,17 @@ _VERBS_WITH_YAA_NOUNS = frozenset(map(_fold, words.VERBS_WITH_YAA_NOUNS))
 _NOT_BEFORE_ADJECTIVES = frozenset(map(_as_neighbour, words.NOT_BEFORE_ADJECTIVES))
 
 
+def _no_adjective_after(word: str) -> bool:
+    """Whether ``word`` is a particle or pronoun, alone or after و or ف
+    (وقد، فلما، وهو), which no adjective follows.
+
+    >>> _no_adjective_after("ولقد"), _no_adjective_after("الذى"), _no_adjective_after("رجل")
+    (True, True, False)
+    """
+    word = _as_neighbour(word)
+    return word in _NOT_BEFORE_ADJECTIVES or (word[:1] in ("\u0648", "\u0641") and word[1:] in _NOT_BEFORE_ADJECTIVES)
+
+
 def _verbal_noun_shape(word: str) -> bool:
     """Whether ``word`` has the letters of تفعّى / تفاعى: the past tense
     (تلقى، تنامى) or, written with ي, its verbal noun (تلقي، تنامي). A listed
@@ -434,12 +445,12 @@ class _Context:
                 return False if self.agrees else self.alone
             after_definite = _is_definite(previous) and previous not in _RELATIVES
             if self.agrees:
-                # A definite adjective follows a definite noun; after any
-                # other word it is a noun itself (عدد الجوعى, هي الكبرى).
                 # No adjective begins a line or a clause, or follows a
                 # particle or pronoun: there the word alone decides (تمنى
-                # الرجل …, طوبى للغرباء, وقد تمنى).
-                if not previous or _as_neighbour(previous) in _NOT_BEFORE_ADJECTIVES:
+                # الرجل …, طوبى للغرباء, وقد تمنى). A definite adjective
+                # follows a definite noun; after any other word it is a
+                # noun itself (عدد الجوعى).
+                if not previous or _no_adjective_after(previous):
                     return self.alone
                 return self.alone if self.definite and not after_definite else True
             return after_definite or self.alone

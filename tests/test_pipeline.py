@@ -508,3 +508,15 @@ def test_map_under_spawn_without_a_main_guard_is_one_clear_error(tmp_path) -> No
                        encoding="utf-8")
     assert subprocess.run([sys.executable, str(guarded)], capture_output=True, text=True,
                           timeout=300).stdout == str(["احمد"] * 10) + "\n"
+
+
+def test_every_rule_of_every_step_and_preset_compiles() -> None:
+    """Rules compile their pattern on first use: every step, with its
+    default options, and every preset's plan is compiled here once."""
+    from arnorm._registry import NORMALIZERS
+    from arnorm._rules import Rule
+
+    pipelines = [Pipeline([name]) for name in NORMALIZERS] + [Pipeline.from_preset(name) for name in arnorm.PRESETS]
+    rules = [p for pipe in pipelines for p in pipe.primitives if isinstance(p, Rule)]
+    rules += [form for rule in rules for form in rule.batch_form]
+    assert rules and all(rule.pattern.pattern for rule in rules)

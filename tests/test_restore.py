@@ -3,6 +3,7 @@ the only letter that may change, idempotence, exceptions, lazy loading."""
 
 from __future__ import annotations
 
+import functools
 import threading
 
 import pytest
@@ -190,12 +191,31 @@ _CONTEXT_PIECES = st.sampled_from(['"', "«", "حيث", "لم", "قالت", "\u0
 @given(text=st.lists(st.one_of(_TEH_PIECES, _HAMZA_PIECES, _CONTEXT_PIECES), max_size=30).map("".join))
 @example(text="ذكر الكاتب «ان الامر، وذكر (ان الحل")  # a clause opened just before the word
 def test_the_fast_path_equals_the_reference(text: str) -> None:
+    for rule, runner in _restore_runners():  # one runner each for every example: its caches fill up
+        assert runner(text) == rule(text)
+        assert runner(text) == rule(text)  # again, from the words it has kept
+
+
+@functools.cache
+def _restore_runners() -> tuple:
     from arnorm._accel import rule_runner
     from arnorm.restore import _hamza, _teh_marbuta
 
-    for rule in (_teh_marbuta()[0], _hamza()[0], _hamza(exceptions={"اكتب": "أكتب"})[0]):
-        assert rule_runner(rule)(text) == rule(text)
-        assert rule_runner(rule)(text) == rule(text)  # again, from the words it has kept
+    rules = (_teh_marbuta()[0], _hamza()[0], _hamza(exceptions={"اكتب": "أكتب"})[0])
+    return tuple((rule, rule_runner(rule)) for rule in rules)
+
+
+def test_the_fast_path_equals_the_reference_when_its_cache_keeps_emptying(monkeypatch) -> None:
+    from arnorm._accel import rule_runner, yaa_scan
+    from arnorm.restore import _hamza, _teh_marbuta
+
+    monkeypatch.setattr(yaa_scan, "CACHE_LIMIT", 3)
+    texts = ["قال احمد ان الاسلام دين، لانه يريد ان يتعلم", "المدرسه والجامعه منه", "ذكر «ان الامر» الى"] * 3
+    for rule in (_teh_marbuta()[0], _hamza()[0]):
+        runner = rule_runner(rule)
+        for text in texts:
+            assert runner(text) == rule(text)
+        assert len(runner.by_word) <= 3
 
 
 @settings(max_examples=100, deadline=None)

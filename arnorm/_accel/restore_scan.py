@@ -22,11 +22,9 @@ from collections.abc import Callable
 from itertools import accumulate
 
 from .._rules import Rule
-from ..restore import LINE_ENDS
+from ..restore import LINE_ENDS, SpelledInContext
 from .policy import Policy
 from .yaa_scan import remember
-
-InContext = Callable[[str, int, int], str]
 
 
 class LineScanner:
@@ -35,7 +33,7 @@ class LineScanner:
     def __init__(self, rule: Rule, policy: Policy) -> None:
         self.rule, self.policy = rule, policy
         restorer = rule.params["restorer"]
-        self.alone: Callable[[str], str | InContext] = restorer.alone
+        self.alone: Callable[[str], str | SpelledInContext] = restorer.alone
         self.words: re.Pattern[str] = restorer.words
         # The words as one group: ``split`` puts each at an odd index.
         self.split = re.compile("(" + self.words.pattern + ")").split
@@ -45,7 +43,7 @@ class LineScanner:
         others = LINE_ENDS.replace("\n", "")
         self.other_ends = lambda text: any(end in text for end in others)
         self.by_word: dict[str, str] = {}  # a run of word characters -> what it becomes
-        self.in_context: dict[str, InContext] = {}  # -> how its line decides it
+        self.in_context: dict[str, SpelledInContext] = {}  # -> how its line spells it
 
     def __call__(self, text: str) -> str:
         if self.trigger not in text:
