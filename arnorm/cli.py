@@ -105,8 +105,10 @@ MAX_CONFIG_BYTES = 1 << 20
 """A ``--config`` file larger than this is refused (a pipeline is a few hundred bytes)."""
 
 
-DECODE_ERRORS = ("strict", "replace")
-"""What ``--errors`` may say of invalid UTF-8 (the main command's and grep's)."""
+def _add_errors_option(parser: argparse.ArgumentParser) -> None:
+    """``--errors``, what to do with invalid UTF-8 (the main command's and grep's)."""
+    parser.add_argument("--errors", choices=("strict", "replace"), default="strict",
+                        help="invalid UTF-8: stop with an error (default) or substitute U+FFFD")
 
 
 def _add_pipeline_options(parser: argparse.ArgumentParser, default: str = "standard") -> None:
@@ -254,8 +256,7 @@ def _normalize_parser() -> argparse.ArgumentParser:
                         help="a field to normalize, dotted for nested ones (repeatable; default: text)")
     parser.add_argument("--skip-bad", action="store_true",
                         help="with --jsonl: pass malformed lines through untouched and count them")
-    parser.add_argument("--errors", choices=DECODE_ERRORS, default="strict",
-                        help="invalid UTF-8: stop with an error (default) or substitute U+FFFD")
+    _add_errors_option(parser)
     parser.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
                         help="normalize in N processes; the output is the same as with one")
     parser.add_argument("--progress", choices=("auto", "always", "never"), default="auto",
@@ -446,8 +447,7 @@ def _grep_parser() -> argparse.ArgumentParser:
                         help="one JSON object per match: file, line, start and end (characters in the line)")
     parser.add_argument("--color", "--colour", choices=("auto", "always", "never"), default="auto",
                         help="mark matches in colour (auto: on a terminal)")
-    parser.add_argument("--errors", choices=DECODE_ERRORS, default="strict",
-                        help="invalid UTF-8: stop with an error (default) or substitute U+FFFD")
+    _add_errors_option(parser)
     _add_pipeline_options(parser, default="search")
     return parser
 

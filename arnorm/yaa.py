@@ -354,7 +354,8 @@ def _no_adjective_after(word: str) -> bool:
     (True, True, False)
     """
     word = _as_neighbour(word)
-    return word in _NOT_BEFORE_ADJECTIVES or (word[:1] in ("\u0648", "\u0641") and word[1:] in _NOT_BEFORE_ADJECTIVES)
+    return word in _NOT_BEFORE_ADJECTIVES or (word[:1] in ("\u0648", "\u0641")
+                                               and word[1:] in _NOT_BEFORE_ADJECTIVES)
 
 
 def _verbal_noun_shape(word: str) -> bool:

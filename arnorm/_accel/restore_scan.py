@@ -34,10 +34,10 @@ class LineScanner:
         self.rule, self.policy = rule, policy
         restorer = rule.params["restorer"]
         self.alone: Callable[[str], str | SpelledInContext] = restorer.alone
-        self.words: re.Pattern[str] = restorer.words
+        words: re.Pattern[str] = restorer.words
+        assert words.groups == 0, "a words pattern with groups of its own would split otherwise"
         # The words as one group: ``split`` puts each at an odd index.
-        self.split = re.compile("(" + self.words.pattern + ")").split
-        assert self.words.groups == 0, "a words pattern with groups of its own would split otherwise"
+        self.split = re.compile("(" + words.pattern + ")").split
         self.writes: Callable[[str], bool] = restorer.writes
         self.trigger: str = rule.triggers  # type: ignore[assignment]
         others = LINE_ENDS.replace("\n", "")
