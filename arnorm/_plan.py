@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from . import _rules
 from ._accel import runners_of
+from ._accel.codec import Alphabet, ByteMap
 from ._accel.policy import DEFAULT, Policy
 from ._accel.probes import FREQUENT, presence_test, probe_class
 from ._chars import ALEF, ALEF_FORMS, ARABIC_MARKS, HAMZA_COMPOSITIONS, HAMZA_MARKS
@@ -169,6 +170,7 @@ class Plan:
             self._guards: tuple[tuple[int, int, Callable[[str], bool]], ...] = ()
             self._any_guard = self._quiet = None
             self._ascii: tuple[Callable[[str], str], ...] | None = None
+            self._alphabet: Alphabet | None = None
             return
         self._base = reduce_rules(fuse(hoist_maps(self.primitives)))
         # An ASCII text (English, numbers, an empty cell) meets no Arabic
@@ -190,6 +192,10 @@ class Plan:
         self._common_guards = tuple(entry for entry in self._guards if not entry[0] & self._rare_idle)
         self._quiet = quiet_probe(self._base, union, policy)
         self._quiet_runners: dict[int, tuple[Callable[[str], str], ...]] = {}
+        # A short text of frequent characters alone (most Arabic rows) has
+        # every rare guard idle, and its first map may run on its bytes.
+        self._alphabet = COMMON if self._bytes_pay(self._rare_idle) else None
+        self._coded: dict[int, tuple[ByteMap, tuple[Callable[[str], str], ...]] | None] = {}
 
     def _key(self, text: str) -> int:
         """The bits of the rules that cannot fire on ``text``."""
@@ -222,6 +228,20 @@ class Plan:
             for run_pass in self._ascii:
                 text = run_pass(text)
             return text
+        if self._alphabet is not None and len(text) < self.policy.coded_text:
+            encoded = self._alphabet.encode(text)
+            if encoded is not None:
+                key = self._rare_idle
+                for bit, _, present in self._common_guards:
+                    if not present(text):
+                        key |= bit
+                coded = self._coded[key] if key in self._coded else self._coded_of(key)
+                if coded is not None:
+                    first, runners = coded
+                    text = first(encoded)
+                    for run_pass in runners:
+                        text = run_pass(text)
+                    return text
         if self._quiet is not None and len(text) < self.policy.dense_text and self._quiet(text) is None:
             # A short text without a rare character, the usual one: its rare
             # guards are idle and the maps need not look for rare keys.
@@ -236,6 +256,28 @@ class Plan:
         for run_pass in runners:
             text = run_pass(text)
         return text
+
+    def _coded_of(self, key: int) -> tuple[ByteMap, tuple[Callable[[str], str], ...]] | None:
+        """For a text in the alphabet, ``key``'s first map as a :class:`ByteMap`
+        and the passes after it (its tail's rules first), or None when the
+        plan does not start with a map the alphabet's bytes can run."""
+        plan = self._plan(key)
+        first = ByteMap.of(self._alphabet, plan[0].table) if self._bytes_pay(key) else None  # type: ignore[arg-type,union-attr]
+        coded = None
+        if first is not None:
+            if self._quiet is not None:  # the text is quiet: the maps after may skip rare keys
+                runners = self._quiet_runners.get(key) or self._quiet_runners_of(key)
+            else:
+                runners = self._runners.get(key) or self._runners_of(key)
+            coded = (first, runners[0].funcs + runners[1:])  # type: ignore[attr-defined]
+        self._coded[key] = coded
+        return coded
+
+    def _bytes_pay(self, key: int) -> bool:
+        """Whether ``key``'s plan starts with a map of enough frequent keys
+        that its bytes (:mod:`~arnorm._accel.codec`) beat a guarded chain."""
+        first = self._plan(key)[0] if self._base else None
+        return isinstance(first, CharMap) and sum(key in FREQUENT for key in first.table) >= self.policy.coded_keys
 
     def _quiet_runners_of(self, key: int) -> tuple[Callable[[str], str], ...]:
         """The passes of ``key``'s plan with each map cut to its frequent keys."""
@@ -344,6 +386,12 @@ def quiet_probe(plan: Sequence[Primitive], rare_guards: frozenset[str],
     if not rare - rare_guards:
         return None
     return re.compile(probe_class(rare, policy)).search
+
+
+COMMON = Alphabet(FREQUENT | {"\x00"})
+"""The characters of most Arabic text (:data:`~arnorm._accel.probes.FREQUENT`):
+a short text of them alone skips the rare guards and runs its plan's first
+map as bytes."""
 
 
 def separable(primitive: Primitive) -> bool:

@@ -352,3 +352,44 @@ def test_a_step_called_first_in_a_fresh_process_runs_through_the_engine() -> Non
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=environment,
                             check=True)
     assert result.stdout.split()[0] == "1"
+
+
+# --- a map over an alphabet's bytes (codec) ------------------------------------------------------
+
+_LETTERS = "\x00\t\n\r ابةتىيـ\u064b\u064e\u0651«»“”…,.xyz"
+alphabet_texts = st.text(st.sampled_from(_LETTERS), max_size=80)
+byte_tables = st.dictionaries(st.sampled_from(_LETTERS), st.sampled_from(["", *_LETTERS[1:]]) | st.text(max_size=2),
+                              max_size=12)
+
+
+@given(table=byte_tables, text=alphabet_texts)
+def test_a_byte_map_equals_the_mapping_or_refuses_an_expansion_it_cannot_tell(table: dict[str, str],
+                                                                              text: str) -> None:
+    from arnorm._accel.codec import Alphabet, ByteMap
+
+    alphabet = Alphabet(_LETTERS)
+    byte_map = ByteMap.of(alphabet, table)
+    expanded = {ch for ch in _LETTERS if len(table.get(ch, ch)) > 1}
+    if byte_map is None:  # a character expanded is what another is mapped to
+        assert any(table.get(ch, ch) in expanded for ch in _LETTERS)
+    else:
+        assert byte_map(alphabet.encode(text)) == CharMap(table)(text)  # type: ignore[arg-type]
+
+
+@given(text=st.text(st.sampled_from(_LETTERS + "\ud800\U0001f600ۀ\ufffe\uffff"), max_size=40))
+def test_an_alphabet_encodes_only_texts_of_its_characters(text: str) -> None:
+    from arnorm._accel.codec import Alphabet
+
+    alphabet = Alphabet(_LETTERS)
+    encoded = alphabet.encode(text)
+    assert (encoded is not None) == set(text).issubset(_LETTERS)
+    assert encoded is None or list(encoded) == [alphabet.chars.index(ch) for ch in text]
+
+
+def test_an_alphabet_takes_the_codecs_fast_table_and_refuses_what_it_cannot() -> None:
+    from arnorm._accel.codec import Alphabet
+
+    assert type(Alphabet(_LETTERS)._table).__name__ == "EncodingMap"  # not a dict, looked up per character
+    for chars in ("ab", "\x00\ufffe", "\x00\U0001f600", "\x00" + "".join(map(chr, range(0x600, 0x700)))):
+        with pytest.raises(ValueError, match="an alphabet holds NUL and at most 255 other characters"):
+            Alphabet(chars)

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 import arnorm
 from arnorm._accel import Policy
+from arnorm._accel.probes import FREQUENT
 from arnorm._plan import Plan
 from arnorm._rules import reference
 from benchmarks.fingerprint import OPTIONS
@@ -88,6 +89,35 @@ def test_ascii_texts_take_their_own_passes_and_equal_the_reference(
     assert text.isascii()
     accelerated_equals_reference(arnorm.Pipeline.from_preset(preset), POLICIES[policy], text)
     accelerated_equals_reference(arnorm.Pipeline.from_dict({"steps": steps}), POLICIES[policy], text)
+
+
+_frequent = sorted(FREQUENT | {"\x00"})
+_common_runs = st.sampled_from(["ههههههه", "ببب", "  ", " \n ", "\r\n", "\r", "ى\n", "فى ", "على ", "التى ",
+                                "إلى ", "الأولى", "مدرسه ", "ـــ", "…", "«", "”"])
+common_texts = st.lists(st.sampled_from(_frequent) | _common_runs, max_size=120).map("".join)
+BYTES = Policy(coded_keys=0, coded_text=10**6)
+"""Every plan that starts with a map runs it as bytes on a text of frequent characters."""
+
+
+@pytest.mark.parametrize("policy", ["default", "bytes"])
+@given(steps=st.lists(st.sampled_from(STEPS), min_size=1, max_size=6), preset=st.sampled_from(sorted(arnorm.PRESETS)),
+       text=common_texts)
+def test_texts_of_frequent_characters_equal_the_reference_with_their_first_map_as_bytes(
+        steps: list[dict[str, object]], preset: str, policy: str, text: str) -> None:
+    """The rows of most Arabic text (arnorm._accel.codec)."""
+    chosen = BYTES if policy == "bytes" else POLICIES[policy]
+    accelerated_equals_reference(arnorm.Pipeline.from_preset(preset), chosen, text)
+    accelerated_equals_reference(arnorm.Pipeline.from_dict({"steps": steps}), chosen, text)
+
+
+def test_a_row_of_frequent_characters_runs_the_search_map_as_bytes() -> None:
+    plan = Plan(arnorm.Pipeline.from_preset("search").primitives)
+    row = "قال الرئيس «إن المدرسة فى القاهرة» … وأضاف: لا."
+    assert plan(row) == "قال الرييس \"ان المدرسه في القاهره\" ... واضاف: لا."
+    assert plan._alphabet is not None and plan._alphabet.encode(row) is not None
+    assert any(coded is not None for coded in plan._coded.values())  # the bytes path ran
+    standard = Plan(arnorm.Pipeline.from_preset("standard").primitives)
+    assert standard._alphabet is None  # its first map has too few frequent keys to pay
 
 
 @pytest.mark.parametrize("policy", sorted(POLICIES))

@@ -75,6 +75,13 @@ class Policy:
     per character: 20 of them cost 65 us on 150,000 code points, one search
     for their class 1,240 us (a guard of 20 rare characters, on every batch)."""
 
+    coded_text: int = 1024
+    coded_keys: int = 20
+    """Below this length, a text of frequent characters alone runs its
+    plan's first map as bytes (:mod:`.codec`), if that map has at least
+    this many frequent keys: 1.6 us a tweet, where a guarded chain
+    costs some 70 ns a key."""
+
     short_text: int = 256
     """Below this length, one pattern call beats a loop of ``in`` tests."""
 

@@ -34,6 +34,9 @@ def presence_test(chars: Iterable[str], policy: Policy = DEFAULT) -> Callable[[s
     (True, False)
     """
     chars = sorted(set(chars))
+    if len(chars) == 1:  # one ``in``, at any length (a CR before a line-end rule)
+        only = chars[0]
+        return lambda text: only in text
     search = re.compile(char_class(chars)).search
     if len(chars) > policy.presence_tests:
         units = _units_present(chars, policy)
