@@ -192,10 +192,15 @@ class Plan:
         self._common_guards = tuple(entry for entry in self._guards if not entry[0] & self._rare_idle)
         self._quiet = quiet_probe(self._base, union, policy)
         self._quiet_runners: dict[int, tuple[Callable[[str], str], ...]] = {}
-        # A short text of frequent characters alone (most Arabic rows) has
-        # every rare guard idle, and its first map may run on its bytes.
-        self._alphabet = COMMON if self._bytes_pay(self._rare_idle) else None
-        self._coded: dict[int, tuple[ByteMap, tuple[Callable[[str], str], ...]] | None] = {}
+        # A short text of frequent characters alone (most Arabic rows) is
+        # quiet, whatever the plan: the alphabet's encoder tells at once,
+        # without the probes, and the guards need only their frequent part.
+        useful = self._quiet is not None or self._any_guard is not None or self._bytes_pay(self._rare_idle)
+        self._alphabet = COMMON if useful else None
+        self._frequent_guards = tuple((bit, presence_test(guard & FREQUENT, policy))
+                                      for (bit, _, _), guard in zip(self._guards, found.values())
+                                      if not bit & self._rare_idle)
+        self._common_runners: dict[int, tuple[ByteMap | None, tuple[Callable[[str], str], ...]]] = {}
 
     def _key(self, text: str) -> int:
         """The bits of the rules that cannot fire on ``text``."""
@@ -231,17 +236,7 @@ class Plan:
         if self._alphabet is not None and len(text) < self.policy.coded_text:
             encoded = self._alphabet.encode(text)
             if encoded is not None:
-                key = self._rare_idle
-                for bit, _, present in self._common_guards:
-                    if not present(text):
-                        key |= bit
-                coded = self._coded[key] if key in self._coded else self._coded_of(key)
-                if coded is not None:
-                    first, runners = coded
-                    text = first(encoded)
-                    for run_pass in runners:
-                        text = run_pass(text)
-                    return text
+                return self._run_common(text, encoded)
         if self._quiet is not None and len(text) < self.policy.dense_text and self._quiet(text) is None:
             # A short text without a rare character, the usual one: its rare
             # guards are idle and the maps need not look for rare keys.
@@ -257,21 +252,33 @@ class Plan:
             text = run_pass(text)
         return text
 
-    def _coded_of(self, key: int) -> tuple[ByteMap, tuple[Callable[[str], str], ...]] | None:
-        """For a text in the alphabet, ``key``'s first map as a :class:`ByteMap`
-        and the passes after it (its tail's rules first), or None when the
-        plan does not start with a map the alphabet's bytes can run."""
-        plan = self._plan(key)
-        first = ByteMap.of(self._alphabet, plan[0].table) if self._bytes_pay(key) else None  # type: ignore[arg-type,union-attr]
-        coded = None
+    def _run_common(self, text: str, encoded: bytes) -> str:
+        """A short text of frequent characters alone (``encoded`` by
+        :data:`COMMON`): the rare guards idle, the others tested for their
+        frequent characters, the first map run on the bytes where that pays."""
+        key = self._rare_idle
+        for bit, present in self._frequent_guards:
+            if not present(text):
+                key |= bit
+        first, runners = self._common_runners.get(key) or self._common_runners_of(key)
         if first is not None:
-            if self._quiet is not None:  # the text is quiet: the maps after may skip rare keys
-                runners = self._quiet_runners.get(key) or self._quiet_runners_of(key)
-            else:
-                runners = self._runners.get(key) or self._runners_of(key)
-            coded = (first, runners[0].funcs + runners[1:])  # type: ignore[attr-defined]
-        self._coded[key] = coded
-        return coded
+            text = first(encoded)
+        for run_pass in runners:
+            text = run_pass(text)
+        return text
+
+    def _common_runners_of(self, key: int) -> tuple[ByteMap | None, tuple[Callable[[str], str], ...]]:
+        """``key``'s passes for a text of frequent characters: the first map as
+        a :class:`ByteMap` (or None) and the passes after it, its tail first."""
+        if self._quiet is not None:  # the maps may skip their rare keys
+            runners = self._quiet_runners.get(key) or self._quiet_runners_of(key)
+        else:
+            runners = self._runners.get(key) or self._runners_of(key)
+        first = ByteMap.of(COMMON, self._plan(key)[0].table) if self._bytes_pay(key) else None  # type: ignore[union-attr]
+        if first is not None:
+            runners = runners[0].funcs + runners[1:]  # type: ignore[attr-defined]
+        self._common_runners[key] = entry = (first, runners)
+        return entry
 
     def _bytes_pay(self, key: int) -> bool:
         """Whether ``key``'s plan starts with a map of enough frequent keys

@@ -61,7 +61,7 @@ class ByteMap:
     expand the characters that it writes as several (… as ...).
 
     Built by :meth:`of`, which says None when a character the map expands
-    is also what it writes for another.
+    is also written by the map (for itself or another).
     """
 
     __slots__ = ("_translation", "_deleted", "_decoding", "_expansions")
@@ -83,8 +83,8 @@ class ByteMap:
         expansions = tuple((ch, image) for ch, image in zip(alphabet.chars, images) if len(image) > 1)
         if expansions:  # each stays itself in the bytes, and is expanded after
             expanded = dict(expansions)
-            if any(image in expanded for image in images):
-                return None
+            if any(ch in expanded for image in images for ch in image):
+                return None  # an expanded character the map also writes: the expansion would not tell them apart
             images = [ch if ch in expanded else image for ch, image in zip(alphabet.chars, images)]
         written = sorted(set(images) - {""})
         byte_of = {ch: index for index, ch in enumerate(written)}
