@@ -274,7 +274,8 @@ class Plan:
             runners = self._quiet_runners.get(key) or self._quiet_runners_of(key)
         else:
             runners = self._runners.get(key) or self._runners_of(key)
-        first = ByteMap.of(COMMON, self._plan(key)[0].table) if self._bytes_pay(key) else None  # type: ignore[union-attr]
+        plan = self._plan(key)
+        first = ByteMap.of(COMMON, plan[0].table) if self._bytes_pay(key) else None  # type: ignore[union-attr]
         if first is not None:
             runners = runners[0].funcs + runners[1:]  # type: ignore[attr-defined]
         self._common_runners[key] = entry = (first, runners)
@@ -284,7 +285,7 @@ class Plan:
         """Whether ``key``'s plan starts with a map of enough frequent keys
         that its bytes (:mod:`~arnorm._accel.codec`) beat a guarded chain."""
         first = self._plan(key)[0] if self._base else None
-        return isinstance(first, CharMap) and sum(key in FREQUENT for key in first.table) >= self.policy.coded_keys
+        return isinstance(first, CharMap) and sum(ch in FREQUENT for ch in first.table) >= self.policy.coded_keys
 
     def _quiet_runners_of(self, key: int) -> tuple[Callable[[str], str], ...]:
         """The passes of ``key``'s plan with each map cut to its frequent keys."""
@@ -395,10 +396,10 @@ def quiet_probe(plan: Sequence[Primitive], rare_guards: frozenset[str],
     return re.compile(probe_class(rare, policy)).search
 
 
-COMMON = Alphabet(FREQUENT | {"\x00"})
-"""The characters of most Arabic text (:data:`~arnorm._accel.probes.FREQUENT`):
-a short text of them alone skips the rare guards and runs its plan's first
-map as bytes."""
+COMMON = Alphabet(FREQUENT)
+"""The characters of most Arabic text (:data:`~arnorm._accel.probes.FREQUENT`,
+whose ASCII holds the NUL that the codec needs): a short text of them alone
+skips the rare probes and may run its plan's first map as bytes."""
 
 
 def separable(primitive: Primitive) -> bool:

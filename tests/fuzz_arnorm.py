@@ -31,7 +31,7 @@ PIPELINES = [Pipeline.from_preset(name) for name in arnorm.PRESETS]
 # The long-text paths (NumPy lookup, its tail of rules, pieces, the expansion
 # of several-character keys in the array) for short
 # inputs: each preset is also run with them and must give the same.
-DENSE = Policy(dense_text=4, numpy_chunk=3, dense_share=0.0, dense_keys=0, expand_keys=0, chunk=3)
+DENSE = Policy(coded_text=0, dense_text=4, numpy_chunk=3, dense_share=0.0, dense_keys=0, expand_keys=0, chunk=3)
 DENSE_PLANS = [Plan(pipe.primitives, DENSE) for pipe in PIPELINES]
 
 

@@ -22,7 +22,7 @@ from .strategies import INTERESTING, texts
 from .test_quran import _UTHMANI, _BETWEEN_WORDS, uthmani_words
 
 RULES = [primitive for primitive in _quranic_spelling() if isinstance(primitive, Rule)]
-TINY = Policy(chunk=3, dense_text=4, dense_sample=2, numpy_chunk=3, presence_chunk=2, short_text=0)
+TINY = Policy(coded_text=0, chunk=3, dense_text=4, dense_sample=2, numpy_chunk=3, presence_chunk=2, short_text=0)
 """Pieces of three code points: every line break is a cut."""
 
 lines = st.lists(st.sampled_from(_UTHMANI + _BETWEEN_WORDS + INTERESTING + ["\n", "\n", SEPARATOR, "\u0670\u0653",

@@ -21,7 +21,7 @@ from .strategies import texts
 
 pytest.importorskip("numpy")
 DEFAULT = Policy()
-DENSE = Policy(dense_text=4, numpy_chunk=3, dense_share=0.0, dense_keys=0)
+DENSE = Policy(coded_text=0, dense_text=4, numpy_chunk=3, dense_share=0.0, dense_keys=0)
 """Every long-text path taken by texts of four characters, the NumPy lookup
 by every map, and its pieces three long."""
 

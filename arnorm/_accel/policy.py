@@ -76,11 +76,13 @@ class Policy:
     for their class 1,240 us (a guard of 20 rare characters, on every batch)."""
 
     coded_text: int = 1024
+    """Below this length, a text is encoded in the alphabet of frequent
+    characters (:mod:`.codec`): one C call tells that it is quiet."""
+
     coded_keys: int = 20
-    """Below this length, a text of frequent characters alone runs its
-    plan's first map as bytes (:mod:`.codec`), if that map has at least
-    this many frequent keys: 1.6 us a tweet, where a guarded chain
-    costs some 70 ns a key."""
+    """A plan's first map with at least this many frequent keys runs on such
+    a text's bytes: 1.6 us a tweet, where a guarded chain costs some 70 ns
+    a key."""
 
     short_text: int = 256
     """Below this length, one pattern call beats a loop of ``in`` tests."""
