@@ -108,9 +108,18 @@ class _Restorer:
     def alone(self, written: str) -> str | SpelledInContext:
         """What ``written`` becomes by itself, or how its line decides it."""
         decision = self.decide(_key(written))
-        if callable(decision):
-            return lambda line, start, end: self.spell(written, decision(line, start, end))
-        return self.spell(written, decision)
+        if not callable(decision):
+            return self.spell(written, decision)
+        spellings: dict[str | None, str] = {}  # a word has few spellings (ان: أن or إن)
+
+        def in_context(line: str, start: int, end: int) -> str:
+            restored = decision(line, start, end)
+            spelled = spellings.get(restored)
+            if spelled is None:
+                spelled = spellings[restored] = self.spell(written, restored)
+            return spelled
+
+        return in_context
 
     def spell(self, written: str, restored: str | None) -> str:
         """``written`` with the letters of ``restored`` (its key) in their places."""
@@ -298,6 +307,8 @@ _CLAUSE_END = re.compile("[.!?:;\u061f\u061b=()\\[\\]{}\u2026\u00ab\u2039]")
 """What ends a clause before a word: sentence punctuation, brackets, an
 opening guillemet and the ellipsis (as written or as normalize_punctuation
 writes it, so the decision is the same after it)."""
+_LAST_CLAUSE_END = re.compile("(?s:.*)" + _CLAUSE_END.pattern)
+"""The text up to the last end of a clause (the greedy ``.*`` finds it from the right, in C)."""
 _QUOTES = frozenset("\"'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u301d\u301e\uff02\u00ab\u00bb\u2039\u203a")
 """Quotation marks: one just before a word opens a quotation, which starts
 a clause; one after a word closes it and does not (any style, so that
@@ -322,7 +333,8 @@ def _words_before(line: str, start: int) -> list[str]:
     if start and line[start - 1] in _QUOTES:
         return []
     before = line[max(0, start - 200):start]
-    cut = max((match.end() for match in _CLAUSE_END.finditer(before)), default=0)
+    last_end = _LAST_CLAUSE_END.match(before)
+    cut = last_end.end() if last_end else 0
     words = _WORDS.findall(before, cut)
     return [_key(word) for word in words] if _NOT_IN_KEY.search(before, cut) else words
 
@@ -340,7 +352,7 @@ def _takes_kasra(line: str, start: int, end: int) -> bool:
     reach = words[-_SAYING_REACH:]
     # A verb of saying governs the first أن / إن after it, not one of a
     # later clause (قال إن … لأنه يريد أن …).
-    since = next((index for index in range(len(reach) - 1, -1, -1) if _IS_ANNA.search(reach[index])), -1)
+    since = next((index for index in range(len(reach) - 1, -1, -1) if reach[index] in _ANNA_FORMS), -1)
     saying = any(word in _SAYING or (word[:1] in "\u0648\u0641" and word[1:] in _SAYING)
                  for word in reach[since + 1:])
     if saying:
@@ -348,8 +360,12 @@ def _takes_kasra(line: str, start: int, end: int) -> bool:
     return words[-1] not in _BEFORE_ANNA_PAST and _CONDITIONAL_NEXT.match(_key(line[end:end + 40])) is not None
 
 
-_IS_ANNA = re.compile("^[\u0648\u0641]?[\u0644\u0628\u0643]?[\u0627\u0623\u0625]\u0646(?:\u0647|\u0647\u0627|\u0647\u0645|\u0643|\u0643\u0645|\u0646\u064a|\u0646\u0627|\u0647\u0645\u0627)?$")
-"""A form of أن / إن, with its proclitics (وأن، لأنه، بأنها)."""
+_ANNA_FORMS = frozenset(proclitic + joined + alef + "\u0646" + pronoun
+                        for proclitic in ("", "\u0648", "\u0641") for joined in ("", "\u0644", "\u0628", "\u0643")
+                        for alef in "\u0627\u0623\u0625"
+                        for pronoun in ("", "\u0647", "\u0647\u0627", "\u0647\u0645", "\u0643", "\u0643\u0645",
+                                        "\u0646\u064a", "\u0646\u0627", "\u0647\u0645\u0627"))
+"""The forms of أن / إن, with their proclitics (وأن، لأنه، بأنها)."""
 
 
 def _decide_hamza(overrides: Mapping[str, str], key: str) -> str | None | InContext:

@@ -4,11 +4,11 @@ substring test, words decided once.
 The reference finds each line without the step's letter with one pattern
 and decides every word in it. Here the text is split at its line breaks,
 a line that writes the letter (most lines of standard text) is passed by
-``in`` tests in C, and the others are split at the words the reference's
-pattern finds (one ``split`` in C), whose restored forms are looked up all
-at once (``map`` over a dictionary, in C) by the word as written; only a
-word not seen yet, or one whose neighbours decide it, costs a call in
-Python.
+``in`` tests in C, and the others are split at their spaces, the restored
+forms of those tokens looked up all at once (``map`` over a dictionary, in
+C). Only a token not seen yet is split at the words the reference's
+pattern finds, each word decided once and kept; a word whose neighbours
+decide it (ان: أن or إن) costs a call in Python each time.
 
 >>> from arnorm import restore_teh_marbuta
 >>> restore_teh_marbuta("المدرسه\\nالمدرسة والمكتبه")
@@ -42,6 +42,7 @@ class LineScanner:
         self.trigger: str = rule.triggers  # type: ignore[assignment]
         others = LINE_ENDS.replace("\n", "")
         self.other_ends = lambda text: any(end in text for end in others)
+        self.by_token: dict[str, str] = {}  # text between spaces, no word of it decided in context -> restored
         self.by_word: dict[str, str] = {}  # a run of word characters -> what it becomes
         self.in_context: dict[str, SpelledInContext] = {}  # -> how its line spells it
 
@@ -63,32 +64,41 @@ class LineScanner:
         return "\n".join(lines) if changed else text
 
     def line(self, line: str) -> str:
-        """``line`` restored, its words looked up at once."""
-        pieces = self.split(line)
-        words = pieces[1::2]
-        found = list(map(self.by_word.get, words))
+        """``line`` restored, its space-separated tokens looked up at once."""
+        tokens = line.split(" ")
+        found = list(map(self.by_token.get, tokens))
         if None in found:
-            self._decide(line, pieces, words, found)
-        pieces[1::2] = found
-        return "".join(pieces)
+            self._decide(line, tokens, found)
+        return " ".join(found)  # type: ignore[arg-type]
 
-    def _decide(self, line: str, pieces: list[str], words: list[str], found: list[str | None]) -> None:
-        """Fill in the words the dictionary did not have: decided once and
-        kept, or decided by their neighbours in ``line``."""
-        offsets: list[int] | None = None
+    def _decide(self, line: str, tokens: list[str], found: list[str | None]) -> None:
+        """Fill in the tokens the dictionary did not have: each split at the
+        words the reference's pattern finds (a space is no word character, so
+        a token splits as it does within its line), each word decided once
+        and kept, or decided by its neighbours in ``line``."""
+        starts: list[int] | None = None
         index = found.index(None)
         while True:
-            written = words[index]
-            result = self.by_word.get(written) or self.in_context.get(written)
-            if result is None:
-                result = self.alone(written)
-                remember(self.by_word if isinstance(result, str) else self.in_context, written, result)
-            if not isinstance(result, str):
-                if offsets is None:
-                    offsets = list(accumulate(map(len, pieces), initial=0))
-                result = result(line, offsets[2 * index + 1], offsets[2 * index + 2])
-            found[index] = result
+            pieces = self.split(tokens[index])
+            spelled = [self.by_word.get(word) or self.in_context.get(word) or self.first_seen(word)
+                       for word in pieces[1::2]]
+            if all(isinstance(spelling, str) for spelling in spelled):
+                pieces[1::2] = spelled
+                found[index] = remember(self.by_token, tokens[index], "".join(pieces))
+            else:
+                if starts is None:
+                    starts = list(accumulate((len(token) + 1 for token in tokens), initial=0))
+                offsets = list(accumulate(map(len, pieces), initial=starts[index]))
+                pieces[1::2] = [spelling if isinstance(spelling, str) else
+                                spelling(line, offsets[2 * number + 1], offsets[2 * number + 2])
+                                for number, spelling in enumerate(spelled)]
+                found[index] = "".join(pieces)
             try:
                 index = found.index(None, index + 1)
             except ValueError:
                 return
+
+    def first_seen(self, word: str) -> str | SpelledInContext:
+        """What ``word`` becomes, or how its line spells it: decided and kept."""
+        result = self.alone(word)
+        return remember(self.by_word if isinstance(result, str) else self.in_context, word, result)
