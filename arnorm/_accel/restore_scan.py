@@ -19,12 +19,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Union
 from itertools import accumulate
 
 from .._rules import Rule
 from ..restore import LINE_ENDS, SpelledInContext
 from .policy import Policy
 from .yaa_scan import remember
+
+TokenInContext = tuple[tuple[str, ...], tuple[Union[str, SpelledInContext], ...]]
+"""A token's pieces (words at odd indices) and how each of its words is
+spelled: as a string, or by its line."""
 
 
 class LineScanner:
@@ -43,6 +48,7 @@ class LineScanner:
         others = LINE_ENDS.replace("\n", "")
         self.other_ends = lambda text: any(end in text for end in others)
         self.by_token: dict[str, str] = {}  # text between spaces, no word of it decided in context -> restored
+        self.in_context_tokens: dict[str, TokenInContext] = {}  # the others -> their pieces and spellings
         self.by_word: dict[str, str] = {}  # a run of word characters -> what it becomes
         self.in_context: dict[str, SpelledInContext] = {}  # -> how its line spells it
 
@@ -72,31 +78,42 @@ class LineScanner:
         return " ".join(found)  # type: ignore[arg-type]
 
     def _decide(self, line: str, tokens: list[str], found: list[str | None]) -> None:
-        """Fill in the tokens the dictionary did not have: each split at the
-        words the reference's pattern finds (a space is no word character, so
-        a token splits as it does within its line), each word decided once
-        and kept, or decided by its neighbours in ``line``."""
-        starts: list[int] | None = None
+        """Fill in the tokens the dictionary did not have: restored once and
+        kept, or, holding a word that its neighbours decide, spelled in
+        ``line``."""
+        before: list[int] | None = None
         index = found.index(None)
         while True:
-            pieces = self.split(tokens[index])
-            spelled = [self.by_word.get(word) or self.in_context.get(word) or self.first_seen(word)
-                       for word in pieces[1::2]]
-            if all(isinstance(spelling, str) for spelling in spelled):
-                pieces[1::2] = spelled
-                found[index] = remember(self.by_token, tokens[index], "".join(pieces))
+            token = tokens[index]
+            parts = self.in_context_tokens.get(token) or self.first_token(token)
+            if isinstance(parts, str):
+                found[index] = parts
             else:
-                if starts is None:
-                    starts = list(accumulate((len(token) + 1 for token in tokens), initial=0))
-                offsets = list(accumulate(map(len, pieces), initial=starts[index]))
-                pieces[1::2] = [spelling if isinstance(spelling, str) else
+                if before is None:  # the length of the tokens before each (a space after each of them)
+                    before = list(accumulate(map(len, tokens), initial=0))
+                pieces, spelled = parts
+                offsets = list(accumulate(map(len, pieces), initial=before[index] + index))
+                filled = list(pieces)
+                filled[1::2] = [spelling if isinstance(spelling, str) else
                                 spelling(line, offsets[2 * number + 1], offsets[2 * number + 2])
                                 for number, spelling in enumerate(spelled)]
-                found[index] = "".join(pieces)
+                found[index] = "".join(filled)
             try:
                 index = found.index(None, index + 1)
             except ValueError:
                 return
+
+    def first_token(self, token: str) -> str | TokenInContext:
+        """A token split at the words the reference's pattern finds (a space
+        is no word character, so it splits as it does within its line): its
+        restored form, or its pieces and how each word is spelled, kept."""
+        pieces = self.split(token)
+        spelled = [self.by_word.get(word) or self.in_context.get(word) or self.first_seen(word)
+                   for word in pieces[1::2]]
+        if all(isinstance(spelling, str) for spelling in spelled):
+            pieces[1::2] = spelled
+            return remember(self.by_token, token, "".join(pieces))
+        return remember(self.in_context_tokens, token, (tuple(pieces), tuple(spelled)))
 
     def first_seen(self, word: str) -> str | SpelledInContext:
         """What ``word`` becomes, or how its line spells it: decided and kept."""
