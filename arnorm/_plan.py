@@ -31,7 +31,8 @@ from collections.abc import Callable, Iterable, Sequence
 
 from . import _rules
 from ._accel import runners_of
-from ._accel.codec import Alphabet, ByteMap
+from ._accel.codec import FREQUENT_ALPHABET, Alphabet, ByteMap
+from ._accel.maps import MapRunner
 from ._accel.policy import DEFAULT, Policy
 from ._accel.probes import FREQUENT, presence_test, probe_class
 from ._chars import ALEF, ALEF_FORMS, ARABIC_MARKS, HAMZA_COMPOSITIONS, HAMZA_MARKS
@@ -195,12 +196,13 @@ class Plan:
         # A short text of frequent characters alone (most Arabic rows) is
         # quiet, whatever the plan: the alphabet's encoder tells at once,
         # without the probes, and the guards need only their frequent part.
-        useful = self._quiet is not None or self._any_guard is not None or self._bytes_pay(self._rare_idle)
-        self._alphabet = COMMON if useful else None
-        self._frequent_guards = tuple((bit, presence_test(guard & FREQUENT, policy))
-                                      for (bit, _, _), guard in zip(self._guards, found.values())
-                                      if not bit & self._rare_idle)
-        self._common_runners: dict[int, tuple[ByteMap | None, tuple[Callable[[str], str], ...]]] = {}
+        alphabet_helps = (self._quiet is not None or self._any_guard is not None
+                          or self._coded_map(self._rare_idle) is not None)
+        self._alphabet = FREQUENT_ALPHABET if alphabet_helps else None
+        self._coded_guards = tuple((bit, presence_test(guard & FREQUENT, policy))
+                                   for (bit, _, _), guard in zip(self._guards, found.values())
+                                   if not bit & self._rare_idle)
+        self._coded_runners: dict[int, tuple[ByteMap | None, tuple[Callable[[str], str], ...]]] = {}
 
     def _key(self, text: str) -> int:
         """The bits of the rules that cannot fire on ``text``."""
@@ -236,7 +238,7 @@ class Plan:
         if self._alphabet is not None and len(text) < self.policy.coded_text:
             encoded = self._alphabet.encode(text)
             if encoded is not None:
-                return self._run_common(text, encoded)
+                return self._run_coded(text, encoded)
         if self._quiet is not None and len(text) < self.policy.dense_text and self._quiet(text) is None:
             # A short text without a rare character, the usual one: its rare
             # guards are idle and the maps need not look for rare keys.
@@ -252,40 +254,44 @@ class Plan:
             text = run_pass(text)
         return text
 
-    def _run_common(self, text: str, encoded: bytes) -> str:
-        """A short text of frequent characters alone (``encoded`` by
-        :data:`COMMON`): the rare guards idle, the others tested for their
-        frequent characters, the first map run on the bytes where that pays."""
+    def _run_coded(self, text: str, encoded: bytes) -> str:
+        """A short text of frequent characters alone (``encoded`` in
+        :data:`~arnorm._accel.codec.FREQUENT_ALPHABET`): the rare guards idle,
+        the others tested for their frequent characters, the first map run on
+        the bytes where that pays."""
         key = self._rare_idle
-        for bit, present in self._frequent_guards:
+        for bit, present in self._coded_guards:
             if not present(text):
                 key |= bit
-        first, runners = self._common_runners.get(key) or self._common_runners_of(key)
+        first, runners = self._coded_runners.get(key) or self._coded_runners_of(key)
         if first is not None:
             text = first(encoded)
         for run_pass in runners:
             text = run_pass(text)
         return text
 
-    def _common_runners_of(self, key: int) -> tuple[ByteMap | None, tuple[Callable[[str], str], ...]]:
+    def _coded_runners_of(self, key: int) -> tuple[ByteMap | None, tuple[Callable[[str], str], ...]]:
         """``key``'s passes for a text of frequent characters: the first map as
         a :class:`ByteMap` (or None) and the passes after it, its tail first."""
         if self._quiet is not None:  # the maps may skip their rare keys
             runners = self._quiet_runners.get(key) or self._quiet_runners_of(key)
         else:
             runners = self._runners.get(key) or self._runners_of(key)
-        plan = self._plan(key)
-        first = ByteMap.of(COMMON, plan[0].table) if self._bytes_pay(key) else None  # type: ignore[union-attr]
+        first_map = self._coded_map(key)
+        first = ByteMap.of(FREQUENT_ALPHABET, first_map.table) if first_map is not None else None
         if first is not None:
-            runners = runners[0].funcs + runners[1:]  # type: ignore[attr-defined]
-        self._common_runners[key] = entry = (first, runners)
+            assert isinstance(runners[0], MapRunner)
+            runners = runners[0].funcs + runners[1:]
+        self._coded_runners[key] = entry = (first, runners)
         return entry
 
-    def _bytes_pay(self, key: int) -> bool:
-        """Whether ``key``'s plan starts with a map of enough frequent keys
-        that its bytes (:mod:`~arnorm._accel.codec`) beat a guarded chain."""
+    def _coded_map(self, key: int) -> CharMap | None:
+        """``key``'s first map, if it has enough frequent keys that running it
+        on a text's bytes (:mod:`~arnorm._accel.codec`) beats a guarded chain."""
         first = self._plan(key)[0] if self._base else None
-        return isinstance(first, CharMap) and sum(ch in FREQUENT for ch in first.table) >= self.policy.coded_keys
+        if isinstance(first, CharMap) and sum(ch in FREQUENT for ch in first.table) >= self.policy.coded_keys:
+            return first
+        return None
 
     def _quiet_runners_of(self, key: int) -> tuple[Callable[[str], str], ...]:
         """The passes of ``key``'s plan with each map cut to its frequent keys."""
@@ -394,12 +400,6 @@ def quiet_probe(plan: Sequence[Primitive], rare_guards: frozenset[str],
     if not rare - rare_guards:
         return None
     return re.compile(probe_class(rare, policy)).search
-
-
-COMMON = Alphabet(FREQUENT)
-"""The characters of most Arabic text (:data:`~arnorm._accel.probes.FREQUENT`,
-whose ASCII holds the NUL that the codec needs): a short text of them alone
-skips the rare probes and may run its plan's first map as bytes."""
 
 
 def separable(primitive: Primitive) -> bool:

@@ -25,6 +25,7 @@ within a line, so a text may be cut at its line breaks.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Mapping
 
@@ -360,11 +361,13 @@ def _takes_kasra(line: str, start: int, end: int) -> bool:
     return words[-1] not in _BEFORE_ANNA_PAST and _CONDITIONAL_NEXT.match(_key(line[end:end + 40])) is not None
 
 
-_ANNA_FORMS = frozenset(proclitic + joined + alef + "\u0646" + pronoun
-                        for proclitic in ("", "\u0648", "\u0641") for joined in ("", "\u0644", "\u0628", "\u0643")
-                        for alef in "\u0627\u0623\u0625"
-                        for pronoun in ("", "\u0647", "\u0647\u0627", "\u0647\u0645", "\u0643", "\u0643\u0645",
-                                        "\u0646\u064a", "\u0646\u0627", "\u0647\u0645\u0627"))
+_ANNA_FORMS = frozenset(map("".join, itertools.product(
+    ("", "\u0648", "\u0641"),  # و، ف
+    ("", "\u0644", "\u0628", "\u0643"),  # ل، ب، ك
+    ("\u0627\u0646", "\u0623\u0646", "\u0625\u0646"),  # ان، أن، إن
+    ("", "\u0647", "\u0647\u0627", "\u0647\u0645", "\u0643", "\u0643\u0645", "\u0646\u064a", "\u0646\u0627",
+     "\u0647\u0645\u0627"),  # ـه، ـها، ـهم، ـك، ـكم، ـني، ـنا، ـهما
+)))
 """The forms of أن / إن, with their proclitics (وأن، لأنه، بأنها)."""
 
 

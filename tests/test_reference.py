@@ -117,11 +117,11 @@ def test_a_row_of_frequent_characters_runs_the_search_map_as_bytes() -> None:
     row = "قال الرئيس «إن المدرسة فى القاهرة» … وأضاف: لا."
     assert plan(row) == "قال الرييس \"ان المدرسه في القاهره\" ... واضاف: لا."
     assert plan._alphabet is not None and plan._alphabet.encode(row) is not None
-    assert any(first is not None for first, _ in plan._common_runners.values())  # the bytes path ran
+    assert any(first is not None for first, _ in plan._coded_runners.values())  # the bytes path ran
     standard = Plan(arnorm.Pipeline.from_preset("standard").primitives)
     assert standard(row) == "قال الرئيس \"إن المدرسة في القاهرة\" ... وأضاف: لا."
     # The alphabet tells that the row is quiet, but the first map has too few frequent keys to pay as bytes.
-    assert list(standard._common_runners) and all(first is None for first, _ in standard._common_runners.values())
+    assert list(standard._coded_runners) and all(first is None for first, _ in standard._coded_runners.values())
 
 
 @pytest.mark.parametrize("policy", sorted(POLICIES))

@@ -6,8 +6,8 @@ letters and harakat, the usual punctuation) is encoded to one byte per
 character by ``codecs.charmap_encode``; ``bytes.translate`` then maps and
 deletes bytes, and ``codecs.charmap_decode`` turns them back into text.
 That costs a few ns per character whatever the number of keys, where a
-guarded chain (:mod:`.maps`) pays one ``in`` test per key: on a tweet,
-the search preset's map takes 1.3 µs instead of 2–3.
+guarded chain (:mod:`.maps`) pays one ``in`` test per key (the figures:
+docs/benchmarks/rows.md).
 
 A text with any other character is not encoded (the encoder drops it, so
 the byte count tells, without an exception) and takes the usual path.
@@ -25,6 +25,8 @@ from __future__ import annotations
 import codecs
 from collections.abc import Iterable, Mapping
 
+from .probes import FREQUENT
+
 _UNDEFINED = "\ufffe"
 """What a charmap table holds for a byte that stands for no character."""
 
@@ -33,18 +35,19 @@ class Alphabet:
     """At most 256 characters, each encoded as one byte (its position).
 
     Args:
-        chars: The characters, NUL among them (the codec's fast encoding
-            table needs byte 0 to stand for U+0000), all in the BMP.
+        chars: Single characters, NUL among them (the codec's fast encoding
+            table needs byte 0 to stand for U+0000), all below U+FFFE.
 
     Raises:
-        ValueError: more than 256 characters, or no NUL, or one beyond the BMP.
+        ValueError: more than 256 characters, no NUL, one at U+FFFE or
+            above, or a string that is not one character.
     """
 
     __slots__ = ("chars", "_table")
 
     def __init__(self, chars: Iterable[str]) -> None:
         chars = sorted(set(chars))
-        if len(chars) > 256 or chars[:1] != ["\x00"] or chars[-1] >= _UNDEFINED:
+        if len(chars) > 256 or chars[:1] != ["\x00"] or chars[-1] >= _UNDEFINED or any(len(ch) != 1 for ch in chars):
             raise ValueError("an alphabet holds NUL and at most 255 other characters below U+FFFE")
         self.chars: str = "".join(chars)
         self._table = codecs.charmap_build(self.chars)
@@ -61,7 +64,8 @@ class ByteMap:
     expand the characters that it writes as several (… as ...).
 
     Built by :meth:`of`, which says None when a character the map expands
-    is also written by the map (for itself or another).
+    is also written by the map (for itself or another), or when the map
+    writes U+FFFE (which a charmap table reads as "no character").
     """
 
     __slots__ = ("_translation", "_deleted", "_decoding", "_expansions")
@@ -87,6 +91,8 @@ class ByteMap:
                 return None  # an expanded character the map also writes: the expansion would not tell them apart
             images = [ch if ch in expanded else image for ch, image in zip(alphabet.chars, images)]
         written = sorted(set(images) - {""})
+        if _UNDEFINED in written:
+            return None
         byte_of = {ch: index for index, ch in enumerate(written)}
         translation = bytes(byte_of.get(image, 0) for image in images).ljust(256, b"\x00")
         deleted = bytes(index for index, image in enumerate(images) if not image)
@@ -100,3 +106,9 @@ class ByteMap:
             if ch in text:
                 text = text.replace(ch, image)
         return text
+
+
+FREQUENT_ALPHABET = Alphabet(FREQUENT)
+"""The characters of most Arabic text (:data:`~.probes.FREQUENT`, whose
+ASCII holds the NUL the codec needs): a short text of them alone skips the
+probes for rare ones and may run its plan's first map as bytes."""

@@ -6,9 +6,11 @@ and decides every word in it. Here the text is split at its line breaks,
 a line that writes the letter (most lines of standard text) is passed by
 ``in`` tests in C, and the others are split at their spaces, the restored
 forms of those tokens looked up all at once (``map`` over a dictionary, in
-C). Only a token not seen yet is split at the words the reference's
-pattern finds, each word decided once and kept; a word whose neighbours
-decide it (ان: أن or إن) costs a call in Python each time.
+C). Only a token not seen yet (or not kept: longer than the cache takes,
+or seen before the cache was emptied) is split at the words the
+reference's pattern finds, each word decided once and kept; a word whose
+neighbours decide it (ان: أن or إن; an imperative such as اكتب at the head
+of a sentence) costs a call in Python each time.
 
 >>> from arnorm import restore_teh_marbuta
 >>> restore_teh_marbuta("المدرسه\\nالمدرسة والمكتبه")
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Union
+from typing import cast
 from itertools import accumulate
 
 from .._rules import Rule
@@ -27,7 +29,7 @@ from ..restore import LINE_ENDS, SpelledInContext
 from .policy import Policy
 from .yaa_scan import remember
 
-TokenInContext = tuple[tuple[str, ...], tuple[Union[str, SpelledInContext], ...]]
+TokenInContext = tuple[tuple[str, ...], tuple["str | SpelledInContext", ...]]
 """A token's pieces (words at odd indices) and how each of its words is
 spelled: as a string, or by its line."""
 
@@ -75,47 +77,54 @@ class LineScanner:
         found = list(map(self.by_token.get, tokens))
         if None in found:
             self._decide(line, tokens, found)
-        return " ".join(found)  # type: ignore[arg-type]
+        return " ".join(cast("list[str]", found))
 
     def _decide(self, line: str, tokens: list[str], found: list[str | None]) -> None:
         """Fill in the tokens the dictionary did not have: restored once and
         kept, or, holding a word that its neighbours decide, spelled in
         ``line``."""
-        before: list[int] | None = None
+        starts: list[int] | None = None
         index = found.index(None)
         while True:
             token = tokens[index]
-            parts = self.in_context_tokens.get(token) or self.first_token(token)
+            parts = self.in_context_tokens.get(token) or self._token_parts(token)
             if isinstance(parts, str):
                 found[index] = parts
             else:
-                if before is None:  # the length of the tokens before each (a space after each of them)
-                    before = list(accumulate(map(len, tokens), initial=0))
-                pieces, spelled = parts
-                offsets = list(accumulate(map(len, pieces), initial=before[index] + index))
-                filled = list(pieces)
-                filled[1::2] = [spelling if isinstance(spelling, str) else
-                                spelling(line, offsets[2 * number + 1], offsets[2 * number + 2])
-                                for number, spelling in enumerate(spelled)]
-                found[index] = "".join(filled)
+                if starts is None:  # where each token starts (a space after each)
+                    starts = list(accumulate((len(token) + 1 for token in tokens), initial=0))
+                found[index] = self._spell_in_line(line, starts[index], *parts)
             try:
                 index = found.index(None, index + 1)
             except ValueError:
                 return
 
-    def first_token(self, token: str) -> str | TokenInContext:
+    def _token_parts(self, token: str) -> str | TokenInContext:
         """A token split at the words the reference's pattern finds (a space
         is no word character, so it splits as it does within its line): its
-        restored form, or its pieces and how each word is spelled, kept."""
+        restored form, or its pieces and how each word is spelled; kept."""
         pieces = self.split(token)
-        spelled = [self.by_word.get(word) or self.in_context.get(word) or self.first_seen(word)
+        spelled = [self.by_word.get(word) or self.in_context.get(word) or self._word_spelling(word)
                    for word in pieces[1::2]]
         if all(isinstance(spelling, str) for spelling in spelled):
             pieces[1::2] = spelled
             return remember(self.by_token, token, "".join(pieces))
         return remember(self.in_context_tokens, token, (tuple(pieces), tuple(spelled)))
 
-    def first_seen(self, word: str) -> str | SpelledInContext:
+    @staticmethod
+    def _spell_in_line(line: str, start: int, pieces: tuple[str, ...],
+                       spelled: tuple[str | SpelledInContext, ...]) -> str:
+        """A token at ``start`` in ``line``, each word spelled as it is
+        there: as kept, or as its neighbours decide."""
+        offsets = list(accumulate(map(len, pieces), initial=start))
+        words = [spelling if isinstance(spelling, str) else spelling(line, offsets[2 * number + 1],
+                                                                       offsets[2 * number + 2])
+                 for number, spelling in enumerate(spelled)]
+        filled = list(pieces)
+        filled[1::2] = words
+        return "".join(filled)
+
+    def _word_spelling(self, word: str) -> str | SpelledInContext:
         """What ``word`` becomes, or how its line spells it: decided and kept."""
         result = self.alone(word)
         return remember(self.by_word if isinstance(result, str) else self.in_context, word, result)
