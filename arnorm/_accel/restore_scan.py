@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import cast
 from itertools import accumulate
+from typing import cast
 
 from .._rules import Rule
 from ..restore import LINE_ENDS, SpelledInContext
@@ -83,7 +83,7 @@ class LineScanner:
         """Fill in the tokens the dictionary did not have: restored once and
         kept, or, holding a word that its neighbours decide, spelled in
         ``line``."""
-        starts: list[int] | None = None
+        before: list[int] | None = None
         index = found.index(None)
         while True:
             token = tokens[index]
@@ -91,9 +91,9 @@ class LineScanner:
             if isinstance(parts, str):
                 found[index] = parts
             else:
-                if starts is None:  # where each token starts (a space after each)
-                    starts = list(accumulate((len(token) + 1 for token in tokens), initial=0))
-                found[index] = self._spell_in_line(line, starts[index], *parts)
+                if before is None:  # the length of the tokens before each, summed in C
+                    before = list(accumulate(map(len, tokens), initial=0))
+                found[index] = self._spell_in_line(line, before[index] + index, *parts)  # a space after each
             try:
                 index = found.index(None, index + 1)
             except ValueError:
