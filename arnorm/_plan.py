@@ -199,9 +199,8 @@ class Plan:
         alphabet_helps = (self._quiet is not None or self._any_guard is not None
                           or self._coded_map(self._rare_idle) is not None)
         self._alphabet = FREQUENT_ALPHABET if alphabet_helps else None
-        self._coded_guards = tuple((bit, presence_test(guard & FREQUENT, policy))
-                                   for (bit, _, _), guard in zip(self._guards, found.values())
-                                   if not bit & self._rare_idle)
+        self._coded_guards = tuple((bit, presence_test(found[index] & FREQUENT, policy))
+                                   for bit, index, _ in self._common_guards)
         self._coded_runners: dict[int, tuple[ByteMap | None, tuple[Callable[[str], str], ...]]] = {}
 
     def _key(self, text: str) -> int:
