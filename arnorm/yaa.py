@@ -320,9 +320,19 @@ def _neighbour_pattern(table: Mapping[str, bool], *, after: bool) -> re.Pattern[
     return re.compile(not_letter.format("<!") + words_ + r"\Z")
 
 
-_NEXT_PATTERNS = {stem: _neighbour_pattern(table, after=True) for stem, table in _BY_NEXT.items()}
-_PREVIOUS_PATTERNS = {stem: (_neighbour_pattern(table, after=False), max(map(len, table)))
-                      for stem, table in _BY_PREVIOUS.items()}
+@functools.lru_cache(maxsize=None)
+def _next_pattern(stem: str) -> re.Pattern[str] | None:
+    """The pattern of the words after ``stem`` that decide it (compiled when
+    first needed: the tables are many, a text meets few)."""
+    table = _BY_NEXT.get(stem)
+    return None if table is None else _neighbour_pattern(table, after=True)
+
+
+@functools.lru_cache(maxsize=None)
+def _previous_pattern(stem: str) -> tuple[re.Pattern[str], int] | None:
+    """The pattern of the words before ``stem`` that decide it, and their greatest length."""
+    table = _BY_PREVIOUS.get(stem)
+    return None if table is None else (_neighbour_pattern(table, after=False), max(map(len, table)))
 
 
 @_word_cache
@@ -415,8 +425,8 @@ class _Context:
     def __init__(self, word: str) -> None:
         self.word = word
         stem = _neighbours_decide(word) or ""
-        self.next_word = _NEXT_PATTERNS.get(stem)
-        self.previous_word = _PREVIOUS_PATTERNS.get(stem)
+        self.next_word = _next_pattern(stem)
+        self.previous_word = _previous_pattern(stem)
         self.nouns_before = _nouns_before(word)
         self.agrees = _agrees(word)
         self.definite = _is_definite(word)

@@ -4,7 +4,10 @@ texts through its own :class:`~arnorm._accel.Policy`."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 from hypothesis import assume, example, given
@@ -27,14 +30,15 @@ NUMPY = load_numpy()
 
 
 def numpy_policy(**thresholds: object) -> Policy:
-    """A policy with NumPy (the test is skipped without it)."""
-    pytest.importorskip("numpy")
+    """A policy with NumPy (the test is skipped without it, or with ARNORM_NO_NUMPY set)."""
+    if NUMPY is None:
+        pytest.skip("NumPy is missing or turned off")
     return Policy(**thresholds)  # type: ignore[arg-type]
 
 
 def either(numpy: bool, **thresholds: object) -> Policy:
     """A policy with or without NumPy."""
-    return numpy_policy(**thresholds) if numpy else Policy(numpy=None, **thresholds)  # type: ignore[arg-type]
+    return numpy_policy(**thresholds) if numpy else Policy(use_numpy=False, **thresholds)  # type: ignore[arg-type]
 
 keys = st.sampled_from(list("ابةىيـًٌَُ \u200c\ufefb\ufe8d«»“”-xyz") + [chr(c) for c in range(0xFB50, 0xFB60)])
 tables = st.dictionaries(keys, st.text(st.sampled_from(list("ابي x-")), max_size=3), max_size=3 * SMALL_MAP)
@@ -262,6 +266,20 @@ def test_numpy_can_be_turned_off(monkeypatch) -> None:
     monkeypatch.setenv("ARNORM_NO_NUMPY", "1")
     assert load_numpy() is None
     assert Policy().numpy is None
+    assert not Policy().has_numpy
+
+
+def test_numpy_is_imported_only_when_a_long_text_needs_it() -> None:
+    pytest.importorskip("numpy")
+    code = ("import sys, arnorm\n"
+            "for preset in arnorm.PRESETS:\n"
+            "    arnorm.normalize('قال عَلِى إن الاجتماع أُلغِى \u0627\u0644\u0640\u0640\u0640' * 20, preset=preset)\n"
+            "print('numpy' in sys.modules)\n"
+            "arnorm.normalize('\u0641\u0649 \u064e' * 100_000, preset='search')\n"
+            "print('numpy' in sys.modules)\n")
+    env = {**os.environ, "ARNORM_NO_NUMPY": ""}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert result.stdout.split() == ["False", "True"]
 
 
 @given(table=tables, text=texts)

@@ -84,7 +84,7 @@ class MapRunner:
         probe = re.compile(probe_class(self.rare, policy)) if self.rare else None
         self.search = probe.search if probe else None
         self.findall = probe.findall if probe else None
-        self.lookup_ok = (lookup and policy.numpy is not None and len(table) >= max(policy.dense_keys, 1)
+        self.lookup_ok = (lookup and policy.has_numpy and len(table) >= max(policy.dense_keys, 1)
                           and not self.simultaneous)
         self.sample_keys = re.compile(char_class(table)) if table else None
         self.short = policy.dense_text

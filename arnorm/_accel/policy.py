@@ -12,12 +12,18 @@ reach every path on short texts, instead of patching module globals.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib.util import find_spec
 from typing import Any
 
 
 def load_numpy() -> Any:
-    """NumPy, unless it is missing or ``ARNORM_NO_NUMPY`` is set."""
+    """NumPy, unless it is missing or ``ARNORM_NO_NUMPY`` is set.
+
+    It is imported on the first call, not with arnorm: only long texts use
+    it, and importing it costs about 0.1 s (a command on a short file).
+    """
     if os.environ.get("ARNORM_NO_NUMPY"):
         return None
     try:
@@ -27,12 +33,35 @@ def load_numpy() -> Any:
     return numpy
 
 
+def numpy_installed() -> bool:
+    """Whether :func:`load_numpy` would give NumPy, told without importing it."""
+    return not os.environ.get("ARNORM_NO_NUMPY") and find_spec("numpy") is not None
+
+
+def on_first_call(make: Callable[[], Callable[..., Any]]) -> Callable[..., Any]:
+    """A function that calls ``make()`` once, on its first call, and is then
+    the function it made: a NumPy path is built when a long text needs it.
+
+    >>> double = on_first_call(lambda: lambda x: 2 * x)
+    >>> double(3), double(4)
+    (6, 8)
+    """
+    made: list[Callable[..., Any]] = []
+
+    def call(*args: Any) -> Any:
+        if not made:
+            made.append(make())
+        return made[0](*args)
+
+    return call
+
+
 @dataclass(frozen=True)
 class Policy:
     """When each accelerated path is taken (sizes in code points)."""
 
-    numpy: Any = field(default_factory=load_numpy, compare=False)
-    """The NumPy module, or None for the pure-Python paths only."""
+    use_numpy: bool = True
+    """False: the pure-Python paths only, NumPy or not."""
 
     small_map: int = 24
     """A map with at most this many keys runs entirely as a guarded chain;
@@ -109,6 +138,18 @@ class Policy:
 
     long_run: int = 64
     """A run this long is followed to its end by blocks, not by the regex."""
+
+    @property
+    def numpy(self) -> Any:
+        """The NumPy module, or None for the pure-Python paths only;
+        imported on first use (a long text)."""
+        return load_numpy() if self.use_numpy else None
+
+    @property
+    def has_numpy(self) -> bool:
+        """Whether :attr:`numpy` is a module, told without importing it:
+        what a plan is built by; its long-text paths then import it."""
+        return self.use_numpy and numpy_installed()
 
 
 DEFAULT = Policy()

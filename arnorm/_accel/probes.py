@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 
 from .._chars import TASHKEEL, char_class
-from .policy import DEFAULT, Policy
+from .policy import DEFAULT, Policy, on_first_call
 
 FREQUENT: frozenset[str] = (
     frozenset(map(chr, range(0x80)))  # ASCII
@@ -72,10 +72,15 @@ def _units_present(chars: list[str], policy: Policy) -> Callable[[str], bool] | 
     combining marks U+0300–U+036F in the 720,000 code points of the Quran:
     0.6 ms instead of 4.3). A surrogate pair is two units outside the BMP
     range, so a BMP key is in the text exactly when its unit is."""
-    numpy = policy.numpy
     points = [ord(ch) for ch in chars]
-    if numpy is None or not points or points[-1] >= 0x10000 or any(0xD800 <= point < 0xE000 for point in points):
+    if not policy.has_numpy or not points or points[-1] >= 0x10000 \
+            or any(0xD800 <= point < 0xE000 for point in points):
         return None
+    return on_first_call(lambda: _units_test(points, policy))
+
+
+def _units_test(points: list[int], policy: Policy) -> Callable[[str], bool]:
+    numpy = policy.numpy
     contiguous = len(points) == points[-1] - points[0] + 1  # (then below U+D800 or above U+DFFF)
     low, width = numpy.uint16(points[0]), numpy.uint16(len(points) if contiguous else 0)
     wanted = numpy.zeros(0x10000, dtype=bool)

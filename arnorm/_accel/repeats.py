@@ -21,7 +21,7 @@ from collections.abc import Callable
 from .._chars import REPEATABLE_LETTERS, char_class
 from .._rules import Rule, Runner
 from .lookup import membership_table
-from .policy import Policy
+from .policy import Policy, on_first_call
 
 
 def fast(rule: Rule, policy: Policy) -> Runner:
@@ -90,9 +90,13 @@ def run_end(text: str, end: int, block: int = 64) -> int:
 def run_starts_finder(max_repeat: int, policy: Policy) -> Callable[[str], list[int]] | None:
     """With NumPy, a function giving where each run of a letter repeated
     more than ``max_repeat`` times starts, in order; without, None."""
-    numpy = policy.numpy
-    if numpy is None:
+    if not policy.has_numpy:
         return None
+    return on_first_call(lambda: _run_starts(max_repeat, policy))
+
+
+def _run_starts(max_repeat: int, policy: Policy) -> Callable[[str], list[int]]:
+    numpy = policy.numpy
     wanted = membership_table(REPEATABLE_LETTERS, numpy)
     size = policy.numpy_chunk
 

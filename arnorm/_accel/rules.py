@@ -26,7 +26,7 @@ from typing import Any
 from .._chars import HAMZA_ABOVE, HAMZA_BELOW, HAMZA_COMPOSITIONS, HAMZA_MARKS, MADDAH_ABOVE
 from .._rules import SEPARATOR, Rule, Runner
 from .pieces import in_pieces
-from .policy import DEFAULT, Policy
+from .policy import DEFAULT, Policy, on_first_call
 from . import repeats, vectors
 
 _METACHARACTERS = frozenset(".^$*+?{}[]\\|()")
@@ -47,7 +47,9 @@ def rule_runner(rule: Rule, policy: Policy = DEFAULT) -> Runner:
 def vector_of(rule: Rule, policy: Policy = DEFAULT) -> Callable[[Any], Any] | None:
     """The rule's NumPy form, for the array of a lookup, if it has one."""
     make = VECTORS.get(rule.name)
-    return None if make is None or policy.numpy is None else make(rule, policy)
+    if make is None or not policy.has_numpy:
+        return None
+    return on_first_call(lambda: make(rule, policy))
 
 
 def _replace(old: str, new: str, text: str) -> str:
