@@ -128,7 +128,12 @@ def parse(raw: bytes) -> Tables:
 def by_stems(tables: Tables, key: str) -> str | None:
     """The spelling of ``key`` (the :func:`group_key` of a word the list
     does not have) from the first stem under its proclitics that the list
-    has, if any."""
+    has, if any; first, the word without the alef of the accusative
+    (بايتا is بايتًا, not ب + إيتا)."""
+    if key.endswith(ALEF) and len(key) > 3:
+        spelled = tables.best.get(key[:-1])
+        if spelled is not None and spelled[-1] == key[-2]:  # (not ة or ى: they are final only)
+            return spelled + ALEF
     for prefix, stem, dropped in proclitic_readings(key):
         spelled = tables.best.get(stem)
         if spelled is not None:

@@ -64,6 +64,15 @@ def test_keeps_hamzat_al_wasl_and_long_alef(word: str) -> None:
     assert restore_hamza(word) == word
 
 
+@pytest.mark.parametrize("written, standard", [
+    ("حجمه ١٠٢٤ بايتًا", "حجمه ١٠٢٤ بايتًا"),  # بايت + the accusative's alef, not ب + إيتا
+    ("اكتب ١٠ بايتا", "اكتب ١٠ بايتا"),
+    ("ارصفها", "ارصفها"),  # a stem in ة or ى takes no alef after it
+])
+def test_the_alef_of_the_accusative_is_read_before_proclitics(written: str, standard: str) -> None:
+    assert restore_hamza(written) == standard
+
+
 @pytest.mark.parametrize(
     "written, standard",
     [
