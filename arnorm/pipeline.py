@@ -18,7 +18,7 @@ from ._rules import Func, Primitive, run
 from ._registry import NORMALIZERS, primitives_of, require_choice, require_str
 from .presets import FORMAT_VERSION, PRESETS
 
-if TYPE_CHECKING:  # imported on first use: the planner brings NumPy
+if TYPE_CHECKING:  # imported on first use: the planner compiles the accelerated paths
     from ._plan import Plan
 
 StepLike = Union[Callable[[str], str], str, Mapping[str, Any]]
