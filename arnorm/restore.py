@@ -35,18 +35,14 @@ from ._chars import (
     ALEF_HAMZA_ABOVE,
     ALEF_HAMZA_BELOW,
     ALEF_MADDA,
-    ALEF_MAKSURA,
     ARABIC_LETTERS,
     ARABIC_MARKS,
     HAMZA_MARKS,
     HEH,
-    SHADDA,
     SMALL_WAW,
     SMALL_YEH,
     TATWEEL,
     TEH_MARBUTA,
-    WAW,
-    YEH,
     char_class,
 )
 from ._lexicon import ARTICLE, proclitic_readings, word_cache
@@ -56,7 +52,6 @@ from ._registry import declare, require_str
 _WORD_CHARS = ARABIC_LETTERS | ARABIC_MARKS
 _WORD = char_class(_WORD_CHARS)
 _MARKS = char_class(ARABIC_MARKS | {SMALL_WAW, SMALL_YEH})
-_LETTER = char_class(ARABIC_LETTERS)
 _NOT_IN_KEY = re.compile(char_class(ARABIC_MARKS | {TATWEEL, SMALL_WAW, SMALL_YEH}))
 LINE_ENDS = "\n\r\x85\u2028\u2029" + SEPARATOR
 """What ends a line: every line break normalize_whitespace unifies (so a
@@ -91,12 +86,11 @@ class _Restorer:
     each, the letters it may write, and whether a line already ``writes``
     them (the writer's habit).
 
-    ``decide(key, written)`` takes a word without marks (and as written)
-    and gives its key restored, None to keep it, or an :data:`InContext`
-    when its neighbours decide.
+    ``decide(key)`` takes a word without marks and gives its key restored,
+    None to keep it, or an :data:`InContext` when its neighbours decide.
     """
 
-    def __init__(self, words: re.Pattern[str], decide: Callable[[str, str], str | None | InContext],
+    def __init__(self, words: re.Pattern[str], decide: Callable[[str], str | None | InContext],
                  target: str, letters: frozenset[str], writes: Callable[[str], bool]) -> None:
         self.words, self.decide, self.writes = words, decide, writes
         self.target, self.letters = target, letters  # only the target letter may become one of the letters
@@ -114,7 +108,7 @@ class _Restorer:
 
     def alone(self, written: str) -> str | SpelledInContext:
         """What ``written`` becomes by itself, or how its line decides it."""
-        decision = self.decide(_key(written), written)
+        decision = self.decide(_key(written))
         if not callable(decision):
             return self.spell(written, decision)
         spellings: dict[str | None, str] = {}  # a word has few spellings (ان: أن or إن)
@@ -214,24 +208,13 @@ def _is_teh(key: str) -> bool:
     return len(stem) > 3 and bool(_teh_lexicon.by_ending(stem[:-1]))
 
 
-_VERB_WITH_PRONOUN = re.compile(
-    "[\u0648\u0641]?(?!\u0644" + _MARKS + "*\u0644)"  # و، ف; not the article's lam (للّغة)
-    + _LETTER + _MARKS + "*" + char_class(ARABIC_LETTERS - {WAW, YEH}) + _MARKS + "*" + SHADDA + _MARKS + "*"
-    + char_class(ARABIC_LETTERS - {ALEF, WAW, YEH, ALEF_MAKSURA, TEH_MARBUTA}) + _MARKS + "*" + HEH + _MARKS + "*")
-"""فعّله written with its shadda: a verb of the second form and the pronoun
-ـه (عرّفه، حمّله، قسّمه), not a noun in ة; nouns of that shape have a weak
-middle letter (عيّنة، ميّزة) or a long vowel after it (كمّية)."""
-
-
-def _decide_teh(overrides: Mapping[str, str], key: str, written: str) -> str | None:
+def _decide_teh(overrides: Mapping[str, str], key: str) -> str | None:
     if not key.endswith(HEH) or len(key) < 2:
         return None
     if overrides:
         forced = _forced(overrides, key)
         if forced is not None:
             return forced
-    if SHADDA in written and _VERB_WITH_PRONOUN.fullmatch(written):
-        return None
     return key[:-1] + TEH_MARBUTA if _is_teh(key) else None
 
 
@@ -388,7 +371,7 @@ _ANNA_FORMS = frozenset(map("".join, itertools.product(
 """The forms of أن / إن, with their proclitics (وأن، لأنه، بأنها)."""
 
 
-def _decide_hamza(overrides: Mapping[str, str], key: str, written: str) -> str | None | InContext:
+def _decide_hamza(overrides: Mapping[str, str], key: str) -> str | None | InContext:
     if overrides:
         forced = _forced(overrides, key)
         if forced is not None:

@@ -38,17 +38,6 @@ def test_keeps_the_pronoun_suffix_and_nouns_in_heh(word: str) -> None:
     assert restore_teh_marbuta(word) == word
 
 
-@pytest.mark.parametrize("written, standard", [
-    ("عرّفه ثم حمّله", "عرّفه ثم حمّله"),  # فعّله: a verb and its pronoun, by the shadda
-    ("عَرِّفْهُ وعدّله", "عَرِّفْهُ وعدّله"),
-    ("عرفه", "عرفة"),  # without the shadda: the lexicon (عرفة)
-    ("للّغه", "للّغة"),  # the article's lam
-    ("كمّيه جيّده", "كمّية جيّدة"),  # nouns of the shape: a long vowel or a weak middle letter
-])
-def test_the_shadda_of_a_verb_with_its_pronoun_keeps_heh(written: str, standard: str) -> None:
-    assert restore_teh_marbuta(written) == standard
-
-
 @pytest.mark.parametrize(
     "written, standard",
     [
