@@ -132,7 +132,7 @@ def by_stems(tables: Tables, key: str) -> str | None:
     (بايتا is بايتًا, not ب + إيتا)."""
     if key.endswith(ALEF) and len(key) > 3:
         spelled = tables.best.get(key[:-1])
-        if spelled is not None and spelled[-1] == key[-2]:  # (not ة or ى: they are final only)
+        if spelled is not None and spelled[-1] == key[-2]:  # its last letter as written (not ة, ى or أ)
             return spelled + ALEF
     for prefix, stem, dropped in proclitic_readings(key):
         spelled = tables.best.get(stem)

@@ -269,6 +269,25 @@ def test_numpy_can_be_turned_off(monkeypatch) -> None:
     assert not Policy().has_numpy
 
 
+@pytest.mark.parametrize("preset", ["quran", "search", "standard"])
+def test_a_numpy_that_fails_to_import_falls_back_to_pure_python(monkeypatch, preset: str) -> None:
+    """A plan is built with its NumPy paths when NumPy is found; if it then
+    fails to import, each path runs in pure Python on the first long text."""
+    import arnorm
+    from arnorm._accel import policy as policy_module
+    from arnorm._plan import Plan
+    from arnorm._rules import reference as plain_reference
+
+    pytest.importorskip("numpy")
+    monkeypatch.setattr(policy_module, "_import_numpy", lambda: None)
+    policy = Policy(use_numpy=True, coded_text=0, chunk=3, dense_text=4, numpy_chunk=3, dense_share=0.0,
+                    dense_keys=0, presence_chunk=2, presence_tests=0, short_text=0, long_run=5)
+    assert policy.has_numpy and policy.numpy is None
+    primitives = arnorm.Pipeline.from_preset(preset).primitives
+    text = "بِسْمِ ٱللَّهِ ٱلرَّحْمَـٰنِ فى ههههه  \r\n ﻻ «قال» ١٢ \u200f" * 3
+    assert Plan(primitives, policy)(text) == plain_reference(primitives)(text)
+
+
 def test_numpy_is_imported_only_when_a_long_text_needs_it() -> None:
     pytest.importorskip("numpy")
     code = ("import sys, arnorm\n"

@@ -229,8 +229,8 @@ def test_the_fast_path_equals_the_reference_when_its_cache_keeps_emptying(monkey
 
 
 @settings(max_examples=100, deadline=None)
-@given(text=st.lists(st.one_of(_TEH_PIECES, _HAMZA_PIECES, st.sampled_from(["فى", "على", "الى", "التى"])),
-                     max_size=25).map("".join))
+@given(text=st.lists(st.one_of(_TEH_PIECES, _HAMZA_PIECES, st.sampled_from(
+    ["فى", "على", "الى", "التى", "عرّفه", "حَمِّلْهُ", "بايتًا", "رمَى", "الأُولَى"])), max_size=25).map("".join))
 def test_the_informal_preset_is_idempotent(text: str) -> None:
     informal = Pipeline.from_preset("informal")
     once = informal(text)

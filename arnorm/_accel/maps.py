@@ -99,7 +99,7 @@ class MapRunner:
             return "translate"
         if len(text) < self.policy.dense_text:
             return "chain"
-        if self.lookup_ok and self.is_dense(text):
+        if self.lookup_ok and self.is_dense(text) and self.policy.numpy is not None:
             return "lookup"
         return "pieces" if len(text) > 2 * self.policy.chunk else "chain"
 

@@ -11,21 +11,29 @@ reach every path on short texts, instead of patching module globals.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.util import find_spec
 from typing import Any
 
 
-def load_numpy() -> Any:
-    """NumPy, unless it is missing or ``ARNORM_NO_NUMPY`` is set.
+def numpy_wanted() -> bool:
+    """False when ``ARNORM_NO_NUMPY`` is set: the pure-Python paths only."""
+    return not os.environ.get("ARNORM_NO_NUMPY")
 
-    It is imported on the first call, not with arnorm: only long texts use
-    it, and importing it costs about 0.1 s (a command on a short file).
-    """
-    if os.environ.get("ARNORM_NO_NUMPY"):
-        return None
+
+def load_numpy() -> Any:
+    """NumPy, unless it is missing or ``ARNORM_NO_NUMPY`` is set."""
+    return _import_numpy() if numpy_wanted() else None
+
+
+@functools.lru_cache(maxsize=None)
+def _import_numpy() -> Any:
+    """NumPy, imported once, on the first call (not with arnorm: only long
+    texts use it, and importing it costs about 0.1 s, which a command on a
+    short file would pay for nothing); None when it cannot be imported."""
     try:
         import numpy
     except ImportError:
@@ -33,9 +41,9 @@ def load_numpy() -> Any:
     return numpy
 
 
-def numpy_installed() -> bool:
-    """Whether :func:`load_numpy` would give NumPy, told without importing it."""
-    return not os.environ.get("ARNORM_NO_NUMPY") and find_spec("numpy") is not None
+@functools.lru_cache(maxsize=None)
+def _numpy_found() -> bool:
+    return find_spec("numpy") is not None
 
 
 def on_first_call(make: Callable[[], Callable[..., Any]]) -> Callable[..., Any]:
@@ -60,8 +68,9 @@ def on_first_call(make: Callable[[], Callable[..., Any]]) -> Callable[..., Any]:
 class Policy:
     """When each accelerated path is taken (sizes in code points)."""
 
-    use_numpy: bool = True
-    """False: the pure-Python paths only, NumPy or not."""
+    use_numpy: bool = field(default_factory=numpy_wanted)
+    """False: the pure-Python paths only, NumPy or not (read once, when the
+    policy is made: ``ARNORM_NO_NUMPY`` set later changes no plan)."""
 
     small_map: int = 24
     """A map with at most this many keys runs entirely as a guarded chain;
@@ -141,15 +150,17 @@ class Policy:
 
     @property
     def numpy(self) -> Any:
-        """The NumPy module, or None for the pure-Python paths only;
-        imported on first use (a long text)."""
-        return load_numpy() if self.use_numpy else None
+        """The NumPy module, imported on first use (a long text), or None:
+        turned off, or not importable."""
+        return _import_numpy() if self.use_numpy else None
 
     @property
     def has_numpy(self) -> bool:
-        """Whether :attr:`numpy` is a module, told without importing it:
-        what a plan is built by; its long-text paths then import it."""
-        return self.use_numpy and numpy_installed()
+        """Whether NumPy is on and installed, told without importing it: a
+        plan is built with its NumPy paths when it is, and each of them, on
+        its first long text, falls back to pure Python if :attr:`numpy`
+        turns out to be None (an installation that fails to import)."""
+        return self.use_numpy and _numpy_found()
 
 
 DEFAULT = Policy()

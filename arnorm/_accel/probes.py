@@ -80,7 +80,12 @@ def _units_present(chars: list[str], policy: Policy) -> Callable[[str], bool] | 
 
 
 def _units_test(points: list[int], policy: Policy) -> Callable[[str], bool]:
+    """:func:`_units_present`'s test, made on the first long text; a search
+    for the class if NumPy then fails to import."""
     numpy = policy.numpy
+    if numpy is None:
+        search = re.compile(char_class(map(chr, points))).search
+        return lambda text: search(text) is not None
     contiguous = len(points) == points[-1] - points[0] + 1  # (then below U+D800 or above U+DFFF)
     low, width = numpy.uint16(points[0]), numpy.uint16(len(points) if contiguous else 0)
     wanted = numpy.zeros(0x10000, dtype=bool)

@@ -52,7 +52,7 @@ def fast(rule: Rule, policy: Policy) -> Runner:
         return by_regex
 
     def run(text: str) -> str:
-        if len(text) < policy.dense_text:
+        if len(text) < policy.dense_text or policy.numpy is None:  # (None: NumPy failed to import)
             return by_regex(text)
         starts = starts_of(text)
         if len(starts) * policy.runs_apart > len(text):  # runs everywhere: one sub
@@ -96,6 +96,7 @@ def run_starts_finder(max_repeat: int, policy: Policy) -> Callable[[str], list[i
 
 
 def _run_starts(max_repeat: int, policy: Policy) -> Callable[[str], list[int]]:
+    """:func:`run_starts_finder`'s function, made with NumPy loaded."""
     numpy = policy.numpy
     wanted = membership_table(REPEATABLE_LETTERS, numpy)
     size = policy.numpy_chunk
