@@ -43,6 +43,7 @@ def _import_numpy() -> Any:
 
 @functools.lru_cache(maxsize=None)
 def _numpy_found() -> bool:
+    """Whether NumPy is installed, found without importing it (once)."""
     return find_spec("numpy") is not None
 
 
