@@ -39,7 +39,7 @@ def presence_test(chars: Iterable[str], policy: Policy = DEFAULT) -> Callable[[s
         return lambda text: only in text
     search = re.compile(char_class(chars)).search
     if len(chars) > policy.presence_tests:
-        units = _units_present(chars, policy)
+        units = _units_present(chars, policy, search)
         if units is None:
             return lambda text: search(text) is not None
         long, sample = policy.dense_text, policy.dense_sample
@@ -64,27 +64,28 @@ def presence_test(chars: Iterable[str], policy: Policy = DEFAULT) -> Callable[[s
     return present
 
 
-def _units_present(chars: list[str], policy: Policy) -> Callable[[str], bool] | None:
+def _units_present(chars: list[str], policy: Policy,
+                   search: Callable[[str], object]) -> Callable[[str], bool] | None:
     """For a long text and a large set of BMP characters (not surrogates),
     a NumPy test of the text's UTF-16 code units, in pieces, a range
     comparison for a set that is one range: several times quicker than a
     search for the class, which reads every code point at a few ns (the
     combining marks U+0300–U+036F in the 720,000 code points of the Quran:
     0.6 ms instead of 4.3). A surrogate pair is two units outside the BMP
-    range, so a BMP key is in the text exactly when its unit is."""
+    range, so a BMP key is in the text exactly when its unit is. ``search``
+    is the class's search, which stands in if NumPy then fails to import."""
     points = [ord(ch) for ch in chars]
     if not policy.has_numpy or not points or points[-1] >= 0x10000 \
             or any(0xD800 <= point < 0xE000 for point in points):
         return None
-    return on_first_call(lambda: _units_test(points, policy))
+    return on_first_call(lambda: _units_test(points, policy, search))
 
 
-def _units_test(points: list[int], policy: Policy) -> Callable[[str], bool]:
-    """:func:`_units_present`'s test, made on the first long text; a search
-    for the class if NumPy then fails to import."""
+def _units_test(points: list[int], policy: Policy, search: Callable[[str], object]) -> Callable[[str], bool]:
+    """:func:`_units_present`'s test, made on the first long text; the
+    class's ``search`` if NumPy then fails to import."""
     numpy = policy.numpy
     if numpy is None:
-        search = re.compile(char_class(map(chr, points))).search
         return lambda text: search(text) is not None
     contiguous = len(points) == points[-1] - points[0] + 1  # (then below U+D800 or above U+DFFF)
     low, width = numpy.uint16(points[0]), numpy.uint16(len(points) if contiguous else 0)
