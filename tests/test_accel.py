@@ -19,7 +19,7 @@ from arnorm._accel.maps import one_deletion
 from arnorm._accel.pieces import in_pieces
 from arnorm._accel.policy import load_numpy
 from arnorm._accel.probes import presence_test, present_keys
-from arnorm._accel.repeats import run_starts_finder
+from arnorm._accel.repeats import letter_run_test, run_starts_finder
 from arnorm._chars import REPEATABLE_LETTERS, char_class
 from arnorm._rules import CharMap, Rule, fuse
 
@@ -327,6 +327,34 @@ def test_reduce_repeats_by_run_starts_equals_the_regex(text: str, max_repeat: in
     expected = re.sub(f"({char_class(REPEATABLE_LETTERS)})\\1{{{max_repeat},}}", r"\1" * max_repeat, text)
     (rule,) = _repeat_primitives(max_repeat)
     assert rule_runner(rule, numpy_policy(numpy_chunk=chunk, dense_text=0, runs_apart=apart))(text) == expected
+
+
+_run_pieces = st.sampled_from(list("بتهٱپ ،.\n\x00\u064e\ud800\U0001f600a") + ["هه", "ببب", "...", "پپپ", "ٱٱ"])
+
+
+@given(text=st.lists(_run_pieces, max_size=60).map("".join), max_repeat=st.integers(1, 4))
+def test_letter_run_test_is_true_wherever_a_run_is(text: str, max_repeat: int) -> None:
+    has_run = re.search(f"({char_class(REPEATABLE_LETTERS)})\\1{{{max_repeat},}}", text) is not None
+    assert letter_run_test(max_repeat)(text) or not has_run
+
+
+@given(text=st.lists(_run_pieces, max_size=60).map("".join), max_repeat=st.integers(1, 4))
+def test_reduce_repeats_after_the_run_test_equals_the_regex(text: str, max_repeat: int) -> None:
+    from arnorm.spacing import _repeat_primitives
+
+    expected = re.sub(f"({char_class(REPEATABLE_LETTERS)})\\1{{{max_repeat},}}", r"\1" * max_repeat, text)
+    (rule,) = _repeat_primitives(max_repeat)
+    assert rule_runner(rule, Policy(use_numpy=False, run_test_text=0))(text) == expected
+
+
+def test_the_run_test_may_join_letters_but_the_text_stays_right() -> None:
+    """An emoji is not in the test's alphabet: ه😀هه reads as a run, and the
+    pattern then finds none."""
+    from arnorm.spacing import _repeat_primitives
+
+    assert letter_run_test(2)("ه😀هه") and not letter_run_test(2)("ه.هه")
+    (rule,) = _repeat_primitives(2)
+    assert rule_runner(rule, Policy(use_numpy=False, run_test_text=0))("ه😀هه ههههه") == "ه😀هه هه"
 
 
 @pytest.mark.parametrize("numpy", [True, False])

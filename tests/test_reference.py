@@ -31,7 +31,7 @@ STEPS = [{"name": name, "options": options}
 POLICIES = {
     "default": Policy(),
     "pure Python": Policy(use_numpy=False, coded_text=0, chunk=3, dense_text=4, presence_chunk=2, short_text=0,
-                          small_map=2),
+                          small_map=2, run_test_text=0),
     "tiny pieces": Policy(coded_text=0, chunk=3, dense_text=4, presence_chunk=2, short_text=0, small_map=2,
                           dense_keys=10**6),  # never the lookup
     "lookup": Policy(coded_text=0, chunk=3, dense_text=4, numpy_chunk=3, dense_share=0.0, dense_keys=0,

@@ -55,8 +55,13 @@ class Alphabet:
     def encode(self, text: str) -> bytes | None:
         """``text`` as one byte per character, or None if it holds a
         character outside the alphabet."""
-        encoded = codecs.charmap_encode(text, "ignore", self._table)[0]
+        encoded = codecs.charmap_encode(text, "ignore", self._table)[0]  # (inline: on every short text)
         return encoded if len(encoded) == len(text) else None
+
+    def kept(self, text: str) -> bytes:
+        """The characters of ``text`` that are in the alphabet, one byte
+        each; the others are left out."""
+        return codecs.charmap_encode(text, "ignore", self._table)[0]
 
 
 class ByteMap:
