@@ -35,6 +35,7 @@ from ._accel.codec import FREQUENT_ALPHABET, Alphabet, ByteMap
 from ._accel.maps import MapRunner
 from ._accel.policy import DEFAULT, Policy
 from ._accel.probes import FREQUENT, presence_test, probe_class
+from ._accel.repeats import after_byte_map
 from ._chars import ALEF, ALEF_FORMS, ARABIC_MARKS, HAMZA_COMPOSITIONS, HAMZA_MARKS
 from ._reach import ASCII, restricted
 from ._rules import SEPARATOR, CharMap, Func, Primitive, Rule, fuse
@@ -201,7 +202,7 @@ class Plan:
         self._alphabet = FREQUENT_ALPHABET if alphabet_helps else None
         self._coded_guards = tuple((bit, presence_test(found[index] & FREQUENT, policy))
                                    for bit, index, _ in self._common_guards)
-        self._coded_runners: dict[int, tuple[ByteMap | None, tuple[Callable[[str], str], ...]]] = {}
+        self._coded_runners: dict[int, tuple[Callable[[bytes], str] | None, tuple[Callable[[str], str], ...]]] = {}
 
     def _key(self, text: str) -> int:
         """The bits of the rules that cannot fire on ``text``."""
@@ -269,18 +270,24 @@ class Plan:
             text = run_pass(text)
         return text
 
-    def _coded_runners_of(self, key: int) -> tuple[ByteMap | None, tuple[Callable[[str], str], ...]]:
+    def _coded_runners_of(self, key: int) -> tuple[Callable[[bytes], str] | None, tuple[Callable[[str], str], ...]]:
         """``key``'s passes for a text of frequent characters: the first map as
-        a :class:`ByteMap` (or None) and the passes after it, its tail first."""
+        a :class:`ByteMap` of its bytes (or None), with reduce_repeats when that
+        comes next (:func:`~._accel.repeats.after_byte_map`), and the passes
+        after it, its tail first."""
         if self._quiet is not None:  # the maps may skip their rare keys
             runners = self._quiet_runners.get(key) or self._quiet_runners_of(key)
         else:
             runners = self._runners.get(key) or self._runners_of(key)
         first_map = self._coded_map(key)
-        first = ByteMap.of(FREQUENT_ALPHABET, first_map.table) if first_map is not None else None
-        if first is not None:
+        byte_map = ByteMap.of(FREQUENT_ALPHABET, first_map.table) if first_map is not None else None
+        first: Callable[[bytes], str] | None = byte_map
+        if byte_map is not None:
             assert isinstance(runners[0], MapRunner)
             runners = runners[0].funcs + runners[1:]
+            with_repeats = after_byte_map(byte_map, runners[0]) if runners else None
+            if with_repeats is not None:  # reduce_repeats next: the map's bytes tell if it has work
+                first, runners = with_repeats, runners[1:]
         self._coded_runners[key] = entry = (first, runners)
         return entry
 

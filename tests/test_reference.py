@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 import arnorm
 from arnorm._accel import Policy
+from arnorm._accel.codec import ByteMap
 from arnorm._accel.probes import FREQUENT
 from arnorm._plan import Plan
 from arnorm._rules import reference
@@ -95,7 +96,7 @@ def test_ascii_texts_take_their_own_passes_and_equal_the_reference(
 
 _frequent = sorted(FREQUENT | {"\x00"})
 _common_runs = st.sampled_from(["ههههههه", "ببب", "  ", " \n ", "\r\n", "\r", "ى\n", "فى ", "على ", "التى ",
-                                "إلى ", "الأولى", "مدرسه ", "ـــ", "…", "«", "”"])
+                                "إلى ", "الأولى", "مدرسه ", "ـــ", "…", "«", "”", "أاا", "هَهَه"])
 common_texts = st.lists(st.sampled_from(_frequent) | _common_runs, max_size=120).map("".join)
 BYTES = Policy(coded_keys=0, coded_text=10**6)
 """Every plan that starts with a map runs it as bytes on a text of frequent characters."""
@@ -118,6 +119,10 @@ def test_a_row_of_frequent_characters_runs_the_search_map_as_bytes() -> None:
     assert plan(row) == "قال الرييس \"ان المدرسه في القاهره\" ... واضاف: لا."
     assert plan._alphabet is not None and plan._alphabet.encode(row) is not None
     assert any(first is not None for first, _ in plan._coded_runners.values())  # the bytes path ran
+    first, _ = plan._coded_runners[plan._key(row)]
+    assert not isinstance(first, ByteMap)  # reduce_repeats came with the map, tested on its bytes
+    # Runs that the map makes: أ folded, marks deleted; a run, and … expanded by the map.
+    assert plan("قال: أاا هَهَهَه جمييييل …") == "قال: اا هه جمييل ..."
     standard = Plan(arnorm.Pipeline.from_preset("standard").primitives)
     assert standard(row) == "قال الرئيس \"إن المدرسة في القاهرة\" ... وأضاف: لا."
     # The alphabet tells that the row is quiet, but the first map has too few frequent keys to pay as bytes.

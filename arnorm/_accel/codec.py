@@ -105,12 +105,33 @@ class ByteMap:
 
     def __call__(self, encoded: bytes) -> str:
         """The mapped text of ``encoded`` (bytes from the alphabet's :meth:`~Alphabet.encode`)."""
-        text: str = codecs.charmap_decode(encoded.translate(self._translation, self._deleted), "strict",
-                                          self._decoding)[0]
+        return self.decode(encoded.translate(self._translation, self._deleted))
+
+    def translate(self, encoded: bytes) -> bytes:
+        """The mapped bytes of ``encoded``: one a character of the mapped
+        text, but that the characters :meth:`decode` expands are one each."""
+        return encoded.translate(self._translation, self._deleted)
+
+    def decode(self, mapped: bytes) -> str:
+        """The text of bytes from :meth:`translate`."""
+        text: str = codecs.charmap_decode(mapped, "strict", self._decoding)[0]
         for ch, image in self._expansions:
             if ch in text:
                 text = text.replace(ch, image)
         return text
+
+    def bytes_of(self, chars: frozenset[str]) -> bytes | None:
+        """A table of the mapped bytes: 1 for those that stand for one of
+        ``chars``, else 0. None when an expansion writes one of them (its
+        byte would not show it).
+
+        >>> alphabet = Alphabet("\\x00.\\u0623\\u0627")
+        >>> list(ByteMap.of(alphabet, {"\\u0623": "\\u0627"}).bytes_of(frozenset("\\u0627"))[:3])
+        [0, 0, 1]
+        """
+        if any(ch in chars for _, image in self._expansions for ch in image):
+            return None
+        return bytes(ch in chars for ch in self._decoding)
 
 
 FREQUENT_ALPHABET = Alphabet(FREQUENT)

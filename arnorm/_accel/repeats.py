@@ -18,14 +18,19 @@ followed to its end by blocks, not by the regex's backreference.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable
 
 from .._chars import REPEATABLE_LETTERS, char_class
 from .._rules import Rule, Runner
-from .codec import Alphabet
+from .codec import Alphabet, ByteMap
 from .lookup import membership_table
 from .policy import Policy, on_first_call
 from .probes import FREQUENT
+
+
+_MAX_REPEAT_OF: weakref.WeakKeyDictionary[Runner, int] = weakref.WeakKeyDictionary()
+"""The runners :func:`fast` made that :func:`after_byte_map` may skip, and their ``max_repeat``."""
 
 
 def fast(rule: Rule, policy: Policy) -> Runner:
@@ -33,6 +38,12 @@ def fast(rule: Rule, policy: Policy) -> Runner:
     max_repeat = rule.params["max_repeat"]
     if max_repeat > policy.short_repeat:
         return lambda text: rule.pattern.sub(rule.replacement, text)
+    runner = _fast(rule, max_repeat, policy)
+    _MAX_REPEAT_OF[runner] = max_repeat
+    return runner
+
+
+def _fast(rule: Rule, max_repeat: int, policy: Policy) -> Runner:
     letters = char_class(REPEATABLE_LETTERS)
     too_long = re.compile(f"({letters})\\1{{{max_repeat},}}")
     # The same runs, matched up to long_run letters (a longer one goes on in run_end).
@@ -87,24 +98,35 @@ _IS_LETTER = bytes(ch in REPEATABLE_LETTERS for ch in _LETTERS_AND_STOPS.chars).
 
 def letter_run_test(max_repeat: int) -> Callable[[str], bool]:
     """A test that is true for every text holding a repeatable letter
-    followed by ``max_repeat`` more of itself (and rarely for another).
-
-    The text's characters in :data:`_LETTERS_AND_STOPS` are read as bytes of
-    one integer ``x``; ``x ^ (x >> 8)`` has a zero byte where a byte equals
-    the next, and OR-ing it with itself shifted by up to ``max_repeat - 1``
-    bytes leaves a zero byte where ``max_repeat + 1`` bytes in a row are
-    equal: ``bytes.find`` finds those, and the byte there says whether it is
-    a letter's. Characters outside the alphabet are left out, which can join
-    two runs into one (a true answer where there is none, never the reverse).
+    followed by ``max_repeat`` more of itself (and rarely for another): the
+    text's characters in :data:`_LETTERS_AND_STOPS`, tested by
+    :func:`letter_runs`. The others are left out, which can join two runs
+    into one (a true answer where there is none, never the reverse).
 
     >>> test = letter_run_test(2)
     >>> test("جميل جدا..."), test("جمييييل"), test("ههه"), test("ه ه ه")
     (False, True, True, False)
     """
-    shifts = range(8, 8 * max_repeat, 8)
+    has_run, kept = letter_runs(_IS_LETTER, max_repeat), _LETTERS_AND_STOPS.kept
+    return lambda text: has_run(kept(text))
 
-    def may_have_run(text: str) -> bool:
-        kept = _LETTERS_AND_STOPS.kept(text)
+
+def letter_runs(is_letter: bytes, max_repeat: int) -> Callable[[bytes], bool]:
+    """A test of bytes (one a character): whether a byte that ``is_letter``
+    marks is followed by ``max_repeat`` more of itself.
+
+    The bytes are read as one integer ``x``: ``x ^ (x >> 8)`` has a zero
+    byte where a byte equals the next, and OR-ing it with itself shifted by
+    up to ``max_repeat - 1`` bytes leaves a zero byte where ``max_repeat + 1``
+    bytes in a row are equal: ``bytes.find`` finds those, in C.
+
+    >>> test = letter_runs(b"\\0" * 98 + b"\\1" * 3, 2)  # b, c and d are letters
+    >>> test(b"abbbc"), test(b"abbc"), test(b"aaab")
+    (True, False, False)
+    """
+    shifts = tuple(range(8, 8 * max_repeat, 8))
+
+    def has_run(kept: bytes) -> bool:
         starts = len(kept) - max_repeat  # positions followed by max_repeat characters
         if starts <= 0:
             return False
@@ -116,12 +138,33 @@ def letter_run_test(max_repeat: int) -> Callable[[str], bool]:
         zeros = unequal.to_bytes(len(kept), "little")
         start = zeros.find(0, 0, starts)
         while start >= 0:
-            if _IS_LETTER[kept[start]]:
+            if is_letter[kept[start]]:
                 return True
             start = zeros.find(0, start + 1, starts)
         return False
 
-    return may_have_run
+    return has_run
+
+
+def after_byte_map(first: ByteMap, runner: Runner) -> Callable[[bytes], str] | None:
+    """A text's first map as bytes (``first``), then ``runner`` when it is
+    reduce_repeats' (from :func:`fast`), skipped when the mapped bytes show
+    no run: the test needs no encoding of its own, and costs about half the
+    pattern's on a tweet. None for another runner, or a map that expands a
+    character into letters (the bytes would not show those).
+    """
+    max_repeat = _MAX_REPEAT_OF.get(runner)
+    is_letter = first.bytes_of(REPEATABLE_LETTERS) if max_repeat is not None else None
+    if max_repeat is None or is_letter is None:
+        return None
+    has_run, translate, decode = letter_runs(is_letter, max_repeat), first.translate, first.decode
+
+    def mapped(encoded: bytes) -> str:
+        translated = translate(encoded)
+        text = decode(translated)
+        return runner(text) if has_run(translated) else text
+
+    return mapped
 
 
 def run_end(text: str, end: int, block: int = 64) -> int:
