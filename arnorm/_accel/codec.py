@@ -55,7 +55,7 @@ class Alphabet:
     def encode(self, text: str) -> bytes | None:
         """``text`` as one byte per character, or None if it holds a
         character outside the alphabet."""
-        encoded = codecs.charmap_encode(text, "ignore", self._table)[0]  # (inline: on every short text)
+        encoded = codecs.charmap_encode(text, "ignore", self._table)[0]  # kept(text), inline: every short text comes here
         return encoded if len(encoded) == len(text) else None
 
     def kept(self, text: str) -> bytes:
