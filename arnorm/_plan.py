@@ -35,13 +35,16 @@ from ._accel.codec import FREQUENT_ALPHABET, Alphabet, ByteMap
 from ._accel.maps import MapRunner
 from ._accel.policy import DEFAULT, Policy
 from ._accel.probes import FREQUENT, presence_test, probe_class
-from ._accel.repeats import after_byte_map
+from ._accel.repeats import byte_map_then_repeats
 from ._chars import ALEF, ALEF_FORMS, ARABIC_MARKS, HAMZA_COMPOSITIONS, HAMZA_MARKS
 from ._reach import ASCII, restricted
 from ._rules import SEPARATOR, CharMap, Func, Primitive, Rule, fuse
 
 REFERENCE = bool(os.environ.get("ARNORM_REFERENCE"))
 """Run the semantic layer alone: every primitive's reference, no plan."""
+CodedRunners = tuple[Callable[[bytes], str] | None, tuple[Callable[[str], str], ...]]
+"""How a text of frequent characters runs: its first map on its bytes (or
+None), then the passes on the text."""
 
 
 def _can_leave(before: CharMap | None, ch: str) -> bool:
@@ -202,7 +205,7 @@ class Plan:
         self._alphabet = FREQUENT_ALPHABET if alphabet_helps else None
         self._coded_guards = tuple((bit, presence_test(found[index] & FREQUENT, policy))
                                    for bit, index, _ in self._common_guards)
-        self._coded_runners: dict[int, tuple[Callable[[bytes], str] | None, tuple[Callable[[str], str], ...]]] = {}
+        self._coded_runners: dict[int, CodedRunners] = {}
 
     def _key(self, text: str) -> int:
         """The bits of the rules that cannot fire on ``text``."""
@@ -258,7 +261,8 @@ class Plan:
         """A short text of frequent characters alone (``encoded`` in
         :data:`~arnorm._accel.codec.FREQUENT_ALPHABET`): the rare guards idle,
         the others tested for their frequent characters, the first map run on
-        the bytes where that pays."""
+        the bytes where that pays (and reduce_repeats after it skipped when
+        those bytes hold no run)."""
         key = self._rare_idle
         for bit, present in self._coded_guards:
             if not present(text):
@@ -270,26 +274,36 @@ class Plan:
             text = run_pass(text)
         return text
 
-    def _coded_runners_of(self, key: int) -> tuple[Callable[[bytes], str] | None, tuple[Callable[[str], str], ...]]:
-        """``key``'s passes for a text of frequent characters: the first map as
-        a :class:`ByteMap` of its bytes (or None), with reduce_repeats when that
-        comes next (:func:`~._accel.repeats.after_byte_map`), and the passes
-        after it, its tail first."""
+    def _coded_runners_of(self, key: int) -> CodedRunners:
+        """``key``'s passes for a text of frequent characters: the first map
+        as a function of the text's bytes (or None), and the passes after it,
+        its tail first."""
         if self._quiet is not None:  # the maps may skip their rare keys
             runners = self._quiet_runners.get(key) or self._quiet_runners_of(key)
         else:
             runners = self._runners.get(key) or self._runners_of(key)
         first_map = self._coded_map(key)
         byte_map = ByteMap.of(FREQUENT_ALPHABET, first_map.table) if first_map is not None else None
-        first: Callable[[bytes], str] | None = byte_map
-        if byte_map is not None:
+        if byte_map is None:
+            entry: CodedRunners = (None, runners)
+        else:
             assert isinstance(runners[0], MapRunner)
-            runners = runners[0].funcs + runners[1:]
-            with_repeats = after_byte_map(byte_map, runners[0]) if runners else None
-            if with_repeats is not None:  # reduce_repeats next: the map's bytes tell if it has work
-                first, runners = with_repeats, runners[1:]
-        self._coded_runners[key] = entry = (first, runners)
+            entry = self._with_tail(byte_map, runners[0].funcs, runners[1:], self._plan(key))
+        self._coded_runners[key] = entry
         return entry
+
+    @staticmethod
+    def _with_tail(byte_map: ByteMap, tail: tuple[Callable[[str], str], ...],
+                   rest: tuple[Callable[[str], str], ...], plan: tuple[Primitive, ...]) -> CodedRunners:
+        """The first map on the bytes, then its tail (the rules right after it
+        in ``plan``, one function each) and the ``rest``; reduce_repeats
+        first in the tail is tested on the map's bytes
+        (:func:`~._accel.repeats.byte_map_then_repeats`)."""
+        if tail:
+            with_repeats = byte_map_then_repeats(byte_map, plan[1], tail[0])  # type: ignore[arg-type]
+            if with_repeats is not None:
+                return with_repeats, tail[1:] + rest
+        return byte_map, tail + rest
 
     def _coded_map(self, key: int) -> CharMap | None:
         """``key``'s first map, if it has enough frequent keys that running it

@@ -19,7 +19,7 @@ from arnorm._accel.maps import one_deletion
 from arnorm._accel.pieces import in_pieces
 from arnorm._accel.policy import load_numpy
 from arnorm._accel.probes import presence_test, present_keys
-from arnorm._accel.repeats import letter_run_test, run_starts_finder
+from arnorm._accel.repeats import byte_map_then_repeats, run_starts_finder, text_run_test
 from arnorm._chars import REPEATABLE_LETTERS, char_class
 from arnorm._rules import CharMap, Rule, fuse
 
@@ -332,10 +332,10 @@ def test_reduce_repeats_by_run_starts_equals_the_regex(text: str, max_repeat: in
 _run_pieces = st.sampled_from(list("بتهٱپ ،.\n\x00\u064e\ud800\U0001f600a") + ["هه", "ببب", "...", "پپپ", "ٱٱ"])
 
 
-@given(text=st.lists(_run_pieces, max_size=60).map("".join), max_repeat=st.integers(1, 4))
-def test_letter_run_test_is_true_wherever_a_run_is(text: str, max_repeat: int) -> None:
+@given(text=st.lists(_run_pieces, max_size=60).map("".join), max_repeat=st.integers(1, 4), piece=st.integers(1, 9))
+def test_the_run_test_is_true_wherever_a_run_is(text: str, max_repeat: int, piece: int) -> None:
     has_run = re.search(f"({char_class(REPEATABLE_LETTERS)})\\1{{{max_repeat},}}", text) is not None
-    assert letter_run_test(max_repeat)(text) or not has_run
+    assert text_run_test(max_repeat, piece)(text) or not has_run
 
 
 @given(text=st.lists(_run_pieces, max_size=60).map("".join), max_repeat=st.integers(1, 4))
@@ -347,14 +347,40 @@ def test_reduce_repeats_after_the_run_test_equals_the_regex(text: str, max_repea
     assert rule_runner(rule, Policy(use_numpy=False, run_test_text=0))(text) == expected
 
 
+@pytest.mark.parametrize("length", [199, 200, 201])
+def test_reduce_repeats_on_either_side_of_the_run_test_length(length: int) -> None:
+    from arnorm.spacing import _repeat_primitives
+
+    (rule,) = _repeat_primitives(2)
+    run = rule_runner(rule, Policy(use_numpy=False))
+    for text in ("ب" * (length - 4) + "هههه", "هههه" + "ب " * ((length - 4) // 2) + "ب" * (length % 2),
+                 ("بت" * length)[:length]):
+        assert len(text) == length
+        assert run(text) == re.sub(f"({char_class(REPEATABLE_LETTERS)})\\1{{2,}}", r"\1\1", text)
+
+
 def test_the_run_test_may_join_letters_but_the_text_stays_right() -> None:
     """An emoji is not in the test's alphabet: ه😀هه reads as a run, and the
     pattern then finds none."""
     from arnorm.spacing import _repeat_primitives
 
-    assert letter_run_test(2)("ه😀هه") and not letter_run_test(2)("ه.هه")
+    assert text_run_test(2)("ه😀هه") and not text_run_test(2)("ه.هه")
     (rule,) = _repeat_primitives(2)
     assert rule_runner(rule, Policy(use_numpy=False, run_test_text=0))("ه😀هه ههههه") == "ه😀هه هه"
+
+
+def test_a_map_that_expands_into_letters_keeps_reduce_repeats_on_the_text() -> None:
+    """Its bytes would not show the run that its expansion writes (ه…ه → هههه)."""
+    from arnorm._accel.codec import FREQUENT_ALPHABET, ByteMap
+    from arnorm.spacing import _repeat_primitives
+
+    (rule,) = _repeat_primitives(2)
+    expands = ByteMap.of(FREQUENT_ALPHABET, {"\u2026": "\u0647\u0647"})
+    assert expands is not None and byte_map_then_repeats(expands, rule, rule) is None
+    folds = ByteMap.of(FREQUENT_ALPHABET, {"\u0623": "\u0627"})
+    run = byte_map_then_repeats(folds, rule, rule)
+    assert run is not None and run(FREQUENT_ALPHABET.encode("أاا أا")) == "اا اا"
+    assert byte_map_then_repeats(folds, Rule("x+", "x"), rule) is None  # not reduce_repeats
 
 
 @pytest.mark.parametrize("numpy", [True, False])

@@ -55,10 +55,11 @@ class Alphabet:
     def encode(self, text: str) -> bytes | None:
         """``text`` as one byte per character, or None if it holds a
         character outside the alphabet."""
-        encoded = codecs.charmap_encode(text, "ignore", self._table)[0]  # kept(text), inline: every short text comes here
+        # encode_known(text), without the call: every short text comes here
+        encoded = codecs.charmap_encode(text, "ignore", self._table)[0]
         return encoded if len(encoded) == len(text) else None
 
-    def kept(self, text: str) -> bytes:
+    def encode_known(self, text: str) -> bytes:
         """The characters of ``text`` that are in the alphabet, one byte
         each; the others are left out."""
         return codecs.charmap_encode(text, "ignore", self._table)[0]
@@ -108,8 +109,9 @@ class ByteMap:
         return self.decode(encoded.translate(self._translation, self._deleted))
 
     def translate(self, encoded: bytes) -> bytes:
-        """The mapped bytes of ``encoded``: one a character of the mapped
-        text, but that the characters :meth:`decode` expands are one each."""
+        """The mapped bytes of ``encoded``: one byte per character of the
+        mapped text, except that a character :meth:`decode` expands (… →
+        ...) is still one byte."""
         return encoded.translate(self._translation, self._deleted)
 
     def decode(self, mapped: bytes) -> str:
@@ -120,13 +122,13 @@ class ByteMap:
                 text = text.replace(ch, image)
         return text
 
-    def bytes_of(self, chars: frozenset[str]) -> bytes | None:
+    def byte_table(self, chars: frozenset[str]) -> bytes | None:
         """A table of the mapped bytes: 1 for those that stand for one of
         ``chars``, else 0. None when an expansion writes one of them (its
         byte would not show it).
 
         >>> alphabet = Alphabet("\\x00.\\u0623\\u0627")
-        >>> list(ByteMap.of(alphabet, {"\\u0623": "\\u0627"}).bytes_of(frozenset("\\u0627"))[:3])
+        >>> list(ByteMap.of(alphabet, {"\\u0623": "\\u0627"}).byte_table(frozenset("\\u0627"))[:3])
         [0, 0, 1]
         """
         if any(ch in chars for _, image in self._expansions for ch in image):

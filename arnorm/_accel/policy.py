@@ -125,8 +125,8 @@ class Policy:
 
     run_test_text: int = 200
     """From this length on, reduce_repeats tests a text for runs by its
-    letters as one integer (:func:`.repeats.letter_run_test`): 7 us on 1,000
-    characters, 12 us by the pattern; 1.6 us each on 140."""
+    letters as one integer (:func:`.repeats.text_run_test`), below it by a
+    pattern: the integer's fixed cost pays from about this length."""
 
     short_text: int = 256
     """Below this length, one pattern call beats a loop of ``in`` tests."""

@@ -1,14 +1,16 @@
-"""reduce_repeats made fast: runs found by spelled-out patterns or by NumPy.
+"""reduce_repeats made fast: runs found by a test of the text's letters as
+one integer, by spelled-out patterns, or by NumPy.
 
 The rule's reference matches every run of a doubled letter and cuts it. For
 a small ``max_repeat`` it is quicker to look only for runs that are too
-long, and most texts have none. ``(.)\\1\\1`` tells so at 10 ns a
-character; from a few hundred characters on, :func:`letter_run_test`, which
-reads the text's letters as one big integer, tells so about twice as fast.
-A text that has a run is cut from its first one; on a long text NumPy lists
-where every run starts, so that each is shortened alone (unless runs are
-everywhere, when one ``sub`` from the first is quicker). A very long run is
-followed to its end by blocks, not by the regex's backreference.
+long, and most texts have none. ``(.)\\1\\1`` tells so on a short text; on
+a longer one :func:`text_run_test`, which reads the text's letters as one
+big integer, tells so faster; and a short text whose first map ran on its
+bytes is tested on those bytes (:func:`byte_map_then_repeats`). A text that
+has a run is cut from its first one; on a long text NumPy lists where every
+run starts, so that each is shortened alone (unless runs are everywhere,
+when one ``sub`` from the first is quicker). A very long run is followed to
+its end by blocks, not by the regex's backreference.
 
 >>> from arnorm import reduce_repeats
 >>> reduce_repeats("جمييييل جدااااا!!!")
@@ -18,7 +20,6 @@ followed to its end by blocks, not by the regex's backreference.
 from __future__ import annotations
 
 import re
-import weakref
 from collections.abc import Callable
 
 from .._chars import REPEATABLE_LETTERS, char_class
@@ -29,21 +30,11 @@ from .policy import Policy, on_first_call
 from .probes import FREQUENT
 
 
-_MAX_REPEAT_OF: weakref.WeakKeyDictionary[Runner, int] = weakref.WeakKeyDictionary()
-"""The runners :func:`fast` made that :func:`after_byte_map` may skip, and their ``max_repeat``."""
-
-
 def fast(rule: Rule, policy: Policy) -> Runner:
     """reduce_repeats' rule, for its ``max_repeat``."""
     max_repeat = rule.params["max_repeat"]
     if max_repeat > policy.short_repeat:
         return lambda text: rule.pattern.sub(rule.replacement, text)
-    runner = _fast(rule, max_repeat, policy)
-    _MAX_REPEAT_OF[runner] = max_repeat
-    return runner
-
-
-def _fast(rule: Rule, max_repeat: int, policy: Policy) -> Runner:
     letters = char_class(REPEATABLE_LETTERS)
     too_long = re.compile(f"({letters})\\1{{{max_repeat},}}")
     # The same runs, matched up to long_run letters (a longer one goes on in run_end).
@@ -53,7 +44,7 @@ def _fast(rule: Rule, max_repeat: int, policy: Policy) -> Runner:
     def shorten(match: re.Match[str]) -> str:
         return match.group(1) * max_repeat
 
-    may_have_run = letter_run_test(max_repeat)
+    may_have_run = text_run_test(max_repeat, policy.chunk)
 
     def by_regex(text: str) -> str:
         if len(text) < policy.run_test_text:
@@ -96,22 +87,30 @@ they stand between."""
 _IS_LETTER = bytes(ch in REPEATABLE_LETTERS for ch in _LETTERS_AND_STOPS.chars).ljust(256, b"\0")
 
 
-def letter_run_test(max_repeat: int) -> Callable[[str], bool]:
+def text_run_test(max_repeat: int, piece: int = 1 << 15) -> Callable[[str], bool]:
     """A test that is true for every text holding a repeatable letter
     followed by ``max_repeat`` more of itself (and rarely for another): the
-    text's characters in :data:`_LETTERS_AND_STOPS`, tested by
-    :func:`letter_runs`. The others are left out, which can join two runs
-    into one (a true answer where there is none, never the reverse).
+    text's characters in :data:`_LETTERS_AND_STOPS`, by :func:`byte_run_test`,
+    in pieces of ``piece`` characters (overlapping by ``max_repeat``), so that
+    its integers stay small. The other characters are left out, which can
+    join two runs into one (a true answer where there is none, never the
+    reverse).
 
-    >>> test = letter_run_test(2)
+    >>> test = text_run_test(2)
     >>> test("جميل جدا..."), test("جمييييل"), test("ههه"), test("ه ه ه")
     (False, True, True, False)
     """
-    has_run, kept = letter_runs(_IS_LETTER, max_repeat), _LETTERS_AND_STOPS.kept
-    return lambda text: has_run(kept(text))
+    has_run, encode = byte_run_test(_IS_LETTER, max_repeat), _LETTERS_AND_STOPS.encode_known
+
+    def may_have_run(text: str) -> bool:
+        if len(text) <= piece:
+            return has_run(encode(text))
+        return any(has_run(encode(text[start : start + piece + max_repeat])) for start in range(0, len(text), piece))
+
+    return may_have_run
 
 
-def letter_runs(is_letter: bytes, max_repeat: int) -> Callable[[bytes], bool]:
+def byte_run_test(is_letter: bytes, max_repeat: int) -> Callable[[bytes], bool]:
     """A test of bytes (one a character): whether a byte that ``is_letter``
     marks is followed by ``max_repeat`` more of itself.
 
@@ -120,44 +119,53 @@ def letter_runs(is_letter: bytes, max_repeat: int) -> Callable[[bytes], bool]:
     up to ``max_repeat - 1`` bytes leaves a zero byte where ``max_repeat + 1``
     bytes in a row are equal: ``bytes.find`` finds those, in C.
 
-    >>> test = letter_runs(b"\\0" * 98 + b"\\1" * 3, 2)  # b, c and d are letters
+    >>> test = byte_run_test(bytes(byte in b"bcd" for byte in range(256)), 2)
     >>> test(b"abbbc"), test(b"abbc"), test(b"aaab")
     (True, False, False)
     """
     shifts = tuple(range(8, 8 * max_repeat, 8))
 
-    def has_run(kept: bytes) -> bool:
-        starts = len(kept) - max_repeat  # positions followed by max_repeat characters
-        if starts <= 0:
+    def has_run(encoded: bytes) -> bool:
+        count = len(encoded) - max_repeat  # positions followed by max_repeat characters
+        if count <= 0:
             return False
-        x = int.from_bytes(kept, "little")
+        x = int.from_bytes(encoded, "little")
         equal_next = x ^ (x >> 8)
         unequal = equal_next
         for shift in shifts:
             unequal |= equal_next >> shift
-        zeros = unequal.to_bytes(len(kept), "little")
-        start = zeros.find(0, 0, starts)
+        zeros = unequal.to_bytes(len(encoded), "little")
+        start = zeros.find(0, 0, count)
         while start >= 0:
-            if is_letter[kept[start]]:
+            if is_letter[encoded[start]]:
                 return True
-            start = zeros.find(0, start + 1, starts)
+            start = zeros.find(0, start + 1, count)
         return False
 
     return has_run
 
 
-def after_byte_map(first: ByteMap, runner: Runner) -> Callable[[bytes], str] | None:
-    """A text's first map as bytes (``first``), then ``runner`` when it is
-    reduce_repeats' (from :func:`fast`), skipped when the mapped bytes show
-    no run: the test needs no encoding of its own, and costs about half the
-    pattern's on a tweet. None for another runner, or a map that expands a
-    character into letters (the bytes would not show those).
+def byte_map_then_repeats(first: ByteMap, rule: Rule, runner: Runner) -> Callable[[bytes], str] | None:
+    """A text's first map on its bytes (``first``), then reduce_repeats
+    (``rule``, run by ``runner``) only if the mapped bytes, before they are
+    decoded, show a run: most texts have none, and the test needs no
+    encoding of its own. None when ``rule`` is another rule, or when the map
+    expands a character into letters (the bytes would not show those).
+
+    >>> from arnorm import reduce_repeats
+    >>> from .codec import FREQUENT_ALPHABET
+    >>> (rule,) = reduce_repeats.primitives()
+    >>> alef = ByteMap.of(FREQUENT_ALPHABET, {"\u0623": "\u0627"})
+    >>> run = byte_map_then_repeats(alef, rule, rule)
+    >>> run(FREQUENT_ALPHABET.encode("قرأاا")), run(FREQUENT_ALPHABET.encode("قرأا"))
+    ('قراا', 'قراا')
     """
-    max_repeat = _MAX_REPEAT_OF.get(runner)
-    is_letter = first.bytes_of(REPEATABLE_LETTERS) if max_repeat is not None else None
-    if max_repeat is None or is_letter is None:
+    if rule.name != "reduce_repeats":
         return None
-    has_run, translate, decode = letter_runs(is_letter, max_repeat), first.translate, first.decode
+    is_letter = first.byte_table(REPEATABLE_LETTERS)
+    if is_letter is None:
+        return None
+    has_run, translate, decode = byte_run_test(is_letter, rule.params["max_repeat"]), first.translate, first.decode
 
     def mapped(encoded: bytes) -> str:
         translated = translate(encoded)
