@@ -17,7 +17,6 @@ from arnorm._accel import MapRunner, Policy, rule_runner, runners_of
 from arnorm._accel.lookup import Lookup, drop_where
 from arnorm._accel.maps import one_deletion
 from arnorm._accel.pieces import in_pieces
-from arnorm._accel.policy import load_numpy
 from arnorm._accel.probes import presence_test, present_keys
 from arnorm._accel.repeats import byte_map_then_repeats, run_starts_finder, text_run_test
 from arnorm._chars import REPEATABLE_LETTERS, char_class
@@ -26,7 +25,7 @@ from arnorm._rules import CharMap, Rule, fuse
 from .strategies import texts
 
 SMALL_MAP = Policy().small_map
-NUMPY = load_numpy()
+NUMPY = Policy().numpy
 
 
 def numpy_policy(**thresholds: object) -> Policy:
@@ -264,7 +263,6 @@ def test_dense_text_takes_the_numpy_path() -> None:
 
 def test_numpy_can_be_turned_off(monkeypatch) -> None:
     monkeypatch.setenv("ARNORM_NO_NUMPY", "1")
-    assert load_numpy() is None
     assert Policy().numpy is None
     assert not Policy().has_numpy
 

@@ -24,11 +24,6 @@ def numpy_wanted() -> bool:
     return not os.environ.get("ARNORM_NO_NUMPY")
 
 
-def load_numpy() -> Any:
-    """NumPy, unless it is missing or ``ARNORM_NO_NUMPY`` is set."""
-    return _import_numpy() if numpy_wanted() else None
-
-
 @functools.lru_cache(maxsize=None)
 def _import_numpy() -> Any:
     """NumPy, imported once, on the first call (not with arnorm: only long
